@@ -60,7 +60,9 @@ resource "aws_vpc_endpoint" "interface" {
   service_name        = "com.amazonaws.${var.region}.${each.key}"
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = true
-  subnet_ids          = aws_subnet.public[*].id
-  security_group_ids  = [aws_security_group.endpoints.id]
-  tags                = { Name = "${var.name}-${each.key}" }
+  # One zone's subnet only: each interface endpoint costs per zone-hour, and the other zones
+  # reach it across the VPC.
+  subnet_ids         = [aws_subnet.public[0].id]
+  security_group_ids = [aws_security_group.endpoints.id]
+  tags               = { Name = "${var.name}-${each.key}" }
 }
