@@ -3,6 +3,7 @@ package io.kdp.archive.export;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /** Counts what an export run did, for the progress line and the benchmark. */
 public final class ExportProgress {
@@ -14,14 +15,24 @@ public final class ExportProgress {
   private final LongAdder files = new LongAdder();
   private final LongAdder units = new LongAdder();
   private final LongAdder skipped = new LongAdder();
+  private volatile LongConsumer rowListener = n -> {};
 
   public ExportProgress(InstantSource clock) {
     this.clock = clock;
     this.startMillis = clock.millis();
   }
 
+  /**
+   * Calls {@code listener} with the running row total as rows are written (on the export thread).
+   */
+  public ExportProgress onRows(LongConsumer listener) {
+    this.rowListener = listener;
+    return this;
+  }
+
   void rows(long n) {
     rows.add(n);
+    rowListener.accept(rows.sum());
   }
 
   void file(ExportedFile file) {

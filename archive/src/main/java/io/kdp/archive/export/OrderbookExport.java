@@ -56,9 +56,12 @@ final class OrderbookExport {
             market = rowMarket;
           }
           out.write(row);
+          if (out.rows() % TableExport.FETCH_SIZE == 0) {
+            progress.rows(TableExport.FETCH_SIZE);
+          }
         }
       }
-      progress.rows(out.rows());
+      progress.rows(out.rows() % TableExport.FETCH_SIZE);
       return out.rows();
     }
   }
