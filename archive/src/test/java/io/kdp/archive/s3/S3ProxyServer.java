@@ -19,14 +19,17 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   public static S3ProxyServer start() throws Exception {
+    return start(AuthenticationType.AWS_V2_OR_V4);
+  }
+
+  /** With {@link AuthenticationType#NONE}, a front server may forward requests unchanged. */
+  public static S3ProxyServer start(AuthenticationType authentication) throws Exception {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(new TransientNio2BlobStore())
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(
-                AuthenticationType.AWS_V2_OR_V4,
-                CREDENTIALS.accessKeyId(),
-                CREDENTIALS.secretAccessKey())
+                authentication, CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey())
             .build();
     proxy.start();
     return new S3ProxyServer(proxy);
@@ -38,6 +41,11 @@ public final class S3ProxyServer implements AutoCloseable {
 
   public ObjectStoreConfig config(String bucket) {
     return ObjectStoreConfig.compatible(endpoint(), bucket, CREDENTIALS);
+  }
+
+  /** A configuration for a server at {@code endpoint} with this fixture's credentials. */
+  public static ObjectStoreConfig config(URI endpoint, String bucket) {
+    return ObjectStoreConfig.compatible(endpoint, bucket, CREDENTIALS);
   }
 
   /** A store on a new bucket, created. */
