@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -64,30 +65,52 @@ public final class ArchiveJob {
   /** Exports one hour's units not yet done; true when all of them are done afterwards. */
   public boolean exportHour(Instant hour, boolean force, ExportProgress progress)
       throws SQLException, IOException {
-    if (!force && store.exists(HourKeys.processedManifest(hour))) {
-      progress.unitSkipped();
-    } else {
-      try (Connection c = production.getConnection()) {
-        exporter.exportProcessed(c, hour, progress);
-      }
-    }
+    exportProcessedHour(hour, force, progress);
     boolean complete = true;
-    for (Map.Entry<String, DataSource> g : gatherers.entrySet()) {
-      if (!force && store.exists(HourKeys.rawManifest(g.getKey(), hour))) {
-        progress.unitSkipped();
-        continue;
-      }
-      try (Connection c = g.getValue().getConnection()) {
-        exporter.exportRaw(g.getKey(), c, hour, progress);
-      } catch (SQLException e) {
-        if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
-          throw e;
-        }
-        LOG.warn(
-            "raw export of gatherer {} hour {} deferred: {}", g.getKey(), hour, e.getMessage());
-        complete = false;
-      }
+    for (String gatherer : gatherers.keySet()) {
+      complete &= exportRawHour(gatherer, hour, force, progress);
     }
     return complete;
+  }
+
+  /** The gatherers whose raw data this job archives, in name order. */
+  public Set<String> gatherers() {
+    return gatherers.keySet();
+  }
+
+  /** Exports the processed unit of {@code hour} unless its manifest exists (or when forced). */
+  public void exportProcessedHour(Instant hour, boolean force, ExportProgress progress)
+      throws SQLException, IOException {
+    if (!force && store.exists(HourKeys.processedManifest(hour))) {
+      progress.unitSkipped();
+      return;
+    }
+    try (Connection c = production.getConnection()) {
+      exporter.exportProcessed(c, hour, progress);
+    }
+  }
+
+  /**
+   * Exports one gatherer's raw unit of {@code hour} unless its manifest exists (or when forced).
+   *
+   * @return false when the gatherer's database could not be reached (SQLState 08*): deferred
+   */
+  public boolean exportRawHour(
+      String gatherer, Instant hour, boolean force, ExportProgress progress)
+      throws SQLException, IOException {
+    if (!force && store.exists(HourKeys.rawManifest(gatherer, hour))) {
+      progress.unitSkipped();
+      return true;
+    }
+    try (Connection c = gatherers.get(gatherer).getConnection()) {
+      exporter.exportRaw(gatherer, c, hour, progress);
+      return true;
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+        throw e;
+      }
+      LOG.warn("raw export of gatherer {} hour {} deferred: {}", gatherer, hour, e.getMessage());
+      return false;
+    }
   }
 }
