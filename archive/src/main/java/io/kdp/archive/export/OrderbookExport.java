@@ -39,6 +39,7 @@ final class OrderbookExport {
                 OrderbookLayout.COLUMNS);
         PreparedStatement s = c.prepareStatement(OrderbookLayout.EVENTS)) {
       TableExport.bindRanges(s, 8, from, to);
+      TableExport.binary(s);
       s.setFetchSize(TableExport.FETCH_SIZE);
       Iterator<Map.Entry<String, Object[]>> pending = starts.entrySet().iterator();
       String market = null;

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.postgresql.PGStatement;
 
 /** Streams one layout's rows of one time range from the database into a local Parquet file. */
 final class TableExport {
@@ -27,6 +28,7 @@ final class TableExport {
         ParquetRowsWriter out =
             ParquetRowsWriter.open(
                 file, layout.table(), layout.schemaVersion(), layout.columns())) {
+      binary(s);
       bindRanges(s, layout.rangeParameters(), from, to);
       s.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = s.executeQuery()) {
@@ -41,6 +43,16 @@ final class TableExport {
         progress.rows(batch);
       }
       return out.rows();
+    }
+  }
+
+  /**
+   * Prepares on the server from the first execution, so pgjdbc asks for binary results: numbers and
+   * arrays arrive as fixed-width values instead of text to parse.
+   */
+  static void binary(PreparedStatement s) throws SQLException {
+    if (s.isWrapperFor(PGStatement.class)) {
+      s.unwrap(PGStatement.class).setPrepareThreshold(-1);
     }
   }
 
