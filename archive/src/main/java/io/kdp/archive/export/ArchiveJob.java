@@ -87,6 +87,9 @@ public final class ArchiveJob {
     }
     try (Connection c = production.getConnection()) {
       exporter.exportProcessed(c, hour, progress);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "processed export of hour " + hour + " failed: " + e.getMessage(), e.getSQLState(), e);
     }
   }
 
@@ -107,7 +110,10 @@ public final class ArchiveJob {
       return true;
     } catch (SQLException e) {
       if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
-        throw e;
+        throw new SQLException(
+            "raw export of gatherer " + gatherer + " hour " + hour + " failed: " + e.getMessage(),
+            e.getSQLState(),
+            e);
       }
       LOG.warn("raw export of gatherer {} hour {} deferred: {}", gatherer, hour, e.getMessage());
       return false;
