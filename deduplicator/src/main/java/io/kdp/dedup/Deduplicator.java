@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deduplicator: follows every gatherer's tables through its cursors and merges them into
- * production exactly once. Each {@link #runOnce} reads one batch from every reachable gatherer
- * (an unreachable one is skipped and retried with backoff) and commits one production transaction
+ * production exactly once. Each {@link #runOnce} reads one batch from every reachable gatherer (an
+ * unreachable one is skipped and retried with backoff) and commits one production transaction
  * ({@link MergeCycle}). A failed transaction is rolled back and the merge state reloaded from
  * production, exactly as after a crash.
  */
@@ -110,17 +110,16 @@ public final class Deduplicator implements AutoCloseable {
         b.failed(now);
         down.add(s.gatherer());
         metrics.up(s.gatherer(), false);
-        LOG.warn("gatherer {} unreachable ({}); retrying with backoff", s.gatherer(), e.getMessage());
+        LOG.warn(
+            "gatherer {} unreachable ({}); retrying with backoff", s.gatherer(), e.getMessage());
       }
     }
-    long limit = nowMicros - config.maxDelay().toNanos() / 1000;
     long reachedAll = Long.MAX_VALUE;
     for (GathererBatch b : batches) {
       reachedAll = Math.min(reachedAll, committedTo.getOrDefault(b.gatherer(), Long.MIN_VALUE));
     }
-    if (!batches.isEmpty()) {
-      limit = Math.max(limit, reachedAll);
-    }
+    long overdue = nowMicros - config.maxDelay().toNanos() / 1000;
+    long limit = batches.isEmpty() ? overdue : Math.max(overdue, reachedAll);
     try {
       List<MergeCounts> counts =
           GathererStore.inTransaction(
@@ -128,8 +127,14 @@ public final class Deduplicator implements AutoCloseable {
               c -> {
                 List<MergeCounts> n =
                     MergeCycle.run(
-                        c, batches, merger, limit, committedTo, config.maxWindowsPerCycle(),
-                        writer, now);
+                        c,
+                        batches,
+                        merger,
+                        limit,
+                        committedTo,
+                        config.maxWindowsPerCycle(),
+                        writer,
+                        now);
                 metrics.holes(MergeCycle.holes(c));
                 return n;
               });

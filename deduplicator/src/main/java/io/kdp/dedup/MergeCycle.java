@@ -31,9 +31,9 @@ import java.util.Set;
 
 /**
  * One merge transaction on production: the gatherers' batches merged (trades, tickers, REST
- * snapshots, metadata), their book rows handed to the merger, the windows now decidable decided
- * and written, candles refreshed, and the merger checkpoint and the cursors past every row read
- * saved — all committed together or not at all.
+ * snapshots, metadata), their book rows handed to the merger, the windows now decidable decided and
+ * written, candles refreshed, and the merger checkpoint and the cursors past every row read saved —
+ * all committed together or not at all.
  */
 final class MergeCycle {
 
@@ -74,8 +74,12 @@ final class MergeCycle {
     Map<String, Set<Long>> candleTimes = new HashMap<>();
     for (GathererBatch b : batches) {
       counts.addAll(writer.writeGatherer(c, b));
-      b.trades().forEach(t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
-      b.tickers().forEach(t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
+      b.trades()
+          .forEach(
+              t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
+      b.tickers()
+          .forEach(
+              t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
       for (SnapshotRow s : b.snapshots()) {
         if (s.source() == FeedSource.WS) {
           merger.add(b.gatherer(), new BookRow.Snapshot(s));
@@ -97,7 +101,8 @@ final class MergeCycle {
     return counts;
   }
 
-  private static void touch(Map<String, Set<Long>> times, String market, long exchange, long received) {
+  private static void touch(
+      Map<String, Set<Long>> times, String market, long exchange, long received) {
     long t = exchange == io.kdp.client.ws.message.KalshiWsMessage.NO_TIME ? received : exchange;
     times.computeIfAbsent(market, m -> new HashSet<>()).add(t);
   }
@@ -126,5 +131,4 @@ final class MergeCycle {
       return rs.getLong(1);
     }
   }
-
 }

@@ -47,9 +47,21 @@ public final class CandleRollup {
   private static String updateAll() {
     List<String> cols =
         List.of(
-            "price_open", "price_high", "price_low", "price_close", "volume", "trade_count",
-            "yes_bid_open", "yes_bid_high", "yes_bid_low", "yes_bid_close", "yes_ask_open",
-            "yes_ask_high", "yes_ask_low", "yes_ask_close", "open_interest");
+            "price_open",
+            "price_high",
+            "price_low",
+            "price_close",
+            "volume",
+            "trade_count",
+            "yes_bid_open",
+            "yes_bid_high",
+            "yes_bid_low",
+            "yes_bid_close",
+            "yes_ask_open",
+            "yes_ask_high",
+            "yes_ask_low",
+            "yes_ask_close",
+            "open_interest");
     List<String> sets = new ArrayList<>();
     for (String col : cols) {
       sets.add(" " + col + " = excluded." + col);

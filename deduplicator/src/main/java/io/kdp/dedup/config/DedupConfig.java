@@ -63,13 +63,29 @@ public record DedupConfig(
 
   public DedupConfig withWindow(Duration w) {
     return new DedupConfig(
-        production, gatherers, w, grace, maxDelay, batchSize, maxWindowsPerCycle, pollInterval,
-        backoffInitial, backoffMax);
+        production,
+        gatherers,
+        w,
+        grace,
+        maxDelay,
+        batchSize,
+        maxWindowsPerCycle,
+        pollInterval,
+        backoffInitial,
+        backoffMax);
   }
 
   public DedupConfig withBatchSize(int n) {
     return new DedupConfig(
-        production, gatherers, window, grace, maxDelay, n, maxWindowsPerCycle, pollInterval,
-        backoffInitial, backoffMax);
+        production,
+        gatherers,
+        window,
+        grace,
+        maxDelay,
+        n,
+        maxWindowsPerCycle,
+        pollInterval,
+        backoffInitial,
+        backoffMax);
   }
 }

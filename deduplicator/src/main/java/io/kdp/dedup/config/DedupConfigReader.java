@@ -162,5 +162,4 @@ public final class DedupConfigReader {
   private static DedupConfigException bad(String key, String why) {
     return new DedupConfigException(ROOT + "." + key + ": " + why);
   }
-
 }

@@ -42,7 +42,9 @@ public final class DedupMetrics {
 
   public void merged(List<MergeCounts> counts) {
     for (MergeCounts m : counts) {
-      Counter.builder("kdp.dedup.rows.merged").tag("table", m.table()).register(registry)
+      Counter.builder("kdp.dedup.rows.merged")
+          .tag("table", m.table())
+          .register(registry)
           .increment(m.written());
       Counter.builder("kdp.dedup.duplicates.discarded")
           .tag("table", m.table())

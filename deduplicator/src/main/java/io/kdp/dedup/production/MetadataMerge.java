@@ -10,10 +10,10 @@ import java.util.List;
  * Metadata into production from the gatherers' rows (JSON documents of whole rows): the latest
  * state per series, event and market, and the union of the market status histories.
  *
- * <p>Latest wins by (exchange time of the change where Kalshi gives one, then the gatherer's
- * {@code updated_at}, then gatherer id), so the result does not depend on the merge order. A status
- * change is one row per (market, old, new, exchange time), or receive time truncated to the minute
- * when Kalshi sent no time.
+ * <p>Latest wins by (exchange time of the change where Kalshi gives one, then the gatherer's {@code
+ * updated_at}, then gatherer id), so the result does not depend on the merge order. A status change
+ * is one row per (market, old, new, exchange time), or receive time truncated to the minute when
+ * Kalshi sent no time.
  */
 final class MetadataMerge {
 

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes into production, in the caller's transaction: a gatherer's trades, tickers, REST
- * snapshots and metadata (idempotent merges), and the book rows the merger decided. Creates the day
+ * Writes into production, in the caller's transaction: a gatherer's trades, tickers, REST snapshots
+ * and metadata (idempotent merges), and the book rows the merger decided. Creates the day
  * partitions first. Returns per-table counts for the metrics.
  */
 public final class ProductionWriter {

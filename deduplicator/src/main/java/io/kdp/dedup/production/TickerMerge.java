@@ -14,10 +14,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Tickers into production, one row per market, exchange time and content: the ticker channel has
- * no seq, so identical updates from several gatherers collapse on (market, time, content hash)
- * ({@code ON CONFLICT DO NOTHING}). A ticker without an exchange time is keyed on its receive time
- * and so is kept once per gatherer.
+ * Tickers into production, one row per market, exchange time and content: the ticker channel has no
+ * seq, so identical updates from several gatherers collapse on (market, time, content hash) ({@code
+ * ON CONFLICT DO NOTHING}). A ticker without an exchange time is keyed on its receive time and so
+ * is kept once per gatherer.
  */
 final class TickerMerge {
 
