@@ -76,7 +76,8 @@ public final class ProductionStore {
     String to = "'" + day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() + "'";
     try (Statement s = c.createStatement()) {
       s.execute("LOCK TABLE " + table + "_default IN ACCESS EXCLUSIVE MODE");
-      s.execute("CREATE TABLE " + p + " (LIKE " + table + " INCLUDING DEFAULTS)");
+      s.execute(
+          "CREATE TABLE " + p + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
       s.execute(
           "WITH moved AS (DELETE FROM "
               + table
