@@ -113,7 +113,8 @@ public final class MergerCodec {
   public static BookMerger decode(byte[] state, List<String> preference) {
     try (DataInputStream in =
         new DataInputStream(
-            new java.io.BufferedInputStream(new InflaterInputStream(new ByteArrayInputStream(state))))) {
+            new java.io.BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(state))))) {
       if (in.readInt() != VERSION) {
         throw new IllegalStateException("unknown dedup checkpoint version");
       }
