@@ -8,9 +8,6 @@ import io.kdp.store.position.Position;
 import io.kdp.store.position.PositionCursor;
 import io.kdp.store.row.DeltaRow;
 import io.kdp.store.table.Tables;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The TimescaleDB path, proved against the WASM TimescaleDB: detection picks it, the V1 tables and
- * the engine's setup become compressed, retained hypertables, and {@link TimescaleEngine#maintain}
- * compresses and drops chunks while the position cursor still reads every remaining row exactly.
+ * The TimescaleDB path, proved against the WASM TimescaleDB: the real migrations (Flyway, through
+ * the server's one session) detect it and make the time-series tables compressed, retained
+ * hypertables; the metadata migration runs too; and {@link TimescaleEngine#maintain} compresses and
+ * drops chunks while the position cursor still reads every remaining row exactly.
  */
 @Timeout(300)
 class TimescaleEngineWasmTest {
@@ -38,17 +36,18 @@ class TimescaleEngineWasmTest {
   void timescaleDdlMakesCompressedRetainedHypertablesThatTheCursorReads() throws Exception {
     try (TimescaleWasm server = TimescaleWasm.start();
         Connection c = server.connect()) {
-      StorageEngine engine = StorageEngines.detect(c, Retention.defaults());
+      StorageEngine engine =
+          Migrations.migrateTimeSeries(TimescaleWasm.sharing(c), Retention.defaults());
+      Migrations.migrateMetadata(TimescaleWasm.sharing(c));
       assertThat(engine).isInstanceOf(TimescaleEngine.class);
-
       c.setAutoCommit(false);
-      for (String sql : timeSeriesSchema(engine)) {
-        try (Statement s = c.createStatement()) {
-          s.execute(sql);
-        }
-      }
-      engine.setUp(c);
-      c.commit();
+      assertThat(strings(c, "SELECT engine FROM storage_engine")).containsExactly("timescaledb");
+      assertThat(
+              strings(
+                  c,
+                  "SELECT count(*)::text FROM pg_tables WHERE tablename IN ('markets',"
+                      + " 'events', 'series', 'market_status_changes')"))
+          .containsExactly("4");
 
       assertThat(
               strings(
@@ -116,27 +115,6 @@ class TimescaleEngineWasmTest {
       c.commit();
       assertThat(again).isEqualTo(new MaintenanceReport(List.of(), List.of(), List.of(), 0));
     }
-  }
-
-  /** V1 as Flyway would run it for TimescaleDB (placeholders replaced), one statement at a time. */
-  private static List<String> timeSeriesSchema(StorageEngine engine) throws IOException {
-    String sql;
-    try (InputStream in =
-        TimescaleEngineWasmTest.class.getResourceAsStream(
-            "/db/timeseries/V1__time_series_tables.sql")) {
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    sql =
-        sql.replace("${engine}", engine.name())
-            .replace("${partition_by}", engine.partitionClause())
-            .replaceAll("(?m)^--.*$", "");
-    List<String> statements = new ArrayList<>();
-    for (String s : sql.split(";\\s*\\n")) {
-      if (!s.isBlank()) {
-        statements.add(s.strip());
-      }
-    }
-    return statements;
   }
 
   private static void insert(Connection c, List<DeltaRow> rows) throws SQLException {

@@ -4,12 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The WASM TimescaleDB build (PGlite 0.3.14 with TimescaleDB 2.23, npm {@code
@@ -60,6 +63,42 @@ final class TimescaleWasm implements AutoCloseable {
         "jdbc:postgresql://127.0.0.1:"
             + port
             + "/postgres?user=postgres&password=postgres&sslmode=disable&prepareThreshold=0&preferQueryMode=extended");
+  }
+
+  /**
+   * A data source that hands out {@code c} itself, with {@code close()} ignored: Flyway opens
+   * several connections, and this server has one session.
+   */
+  static DataSource sharing(Connection c) {
+    Connection unclosable =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    return null;
+                  }
+                  try {
+                    return method.invoke(c, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getConnection" -> unclosable;
+                  case "isWrapperFor" -> false;
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  case "toString" -> "TimescaleWasm.sharing";
+                  default ->
+                      throw new UnsupportedOperationException("DataSource." + method.getName());
+                });
   }
 
   @Override
