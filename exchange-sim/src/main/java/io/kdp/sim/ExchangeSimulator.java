@@ -9,6 +9,8 @@ import io.kdp.sim.rest.RestGate;
 import io.kdp.sim.rest.RestRouter;
 import io.kdp.sim.world.Engine;
 import io.kdp.sim.world.World;
+import io.kdp.sim.ws.FanOut;
+import io.kdp.sim.ws.WsEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -38,6 +40,7 @@ public final class ExchangeSimulator implements AutoCloseable {
   private final Engine engine;
   private final Server server;
   private final KeyStoreDir.GeneratedKey generatedKey;
+  private final FanOut fanOut;
   private ScheduledExecutorService stepper;
 
   private ExchangeSimulator(SimConfig config) throws Exception {
@@ -62,7 +65,8 @@ public final class ExchangeSimulator implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     Handler rest = new RestRouter(world, config.clock(), verifier, RestGate.OPEN);
-    server.setHandler(rest);
+    fanOut = new FanOut(world, config.wsMarketCap(), config.wsQueueFrames(), config.pingInterval());
+    server.setHandler(WsEndpoint.wrap(server, fanOut, verifier, rest));
   }
 
   /**
@@ -111,7 +115,7 @@ public final class ExchangeSimulator implements AutoCloseable {
 
   /** {@code ws://host:port/trade-api/ws/v2}. */
   public URI wsUri() {
-    return URI.create("ws://" + config.host() + ":" + port() + "/trade-api/ws/v2");
+    return URI.create("ws://" + config.host() + ":" + port() + WsEndpoint.PATH);
   }
 
   public World world() {
@@ -155,5 +159,11 @@ public final class ExchangeSimulator implements AutoCloseable {
       stepper.awaitTermination(5, TimeUnit.SECONDS);
     }
     server.stop();
+    fanOut.close();
+  }
+
+  /** The WebSocket fan-out (connections, WebSocket faults). */
+  public FanOut fanOut() {
+    return fanOut;
   }
 }

@@ -40,6 +40,7 @@ public final class Engine {
       }
       long elapsed = Math.max(0, nowMillis - lastStep);
       lastStep = Math.max(lastStep, nowMillis);
+      world.lastStepMillis = lastStep;
       if (!world.exchangeActive) {
         return;
       }
