@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -127,6 +128,10 @@ public final class RestTransport {
         failure = e.getCause();
       } catch (TimeoutException e) {
         failure = e;
+      }
+      if (response == null && failure instanceof HttpResponseException hre) {
+        // a client shared with code that keeps Jetty's 401 handling: use the status it saw
+        response = ContentResponse.from(hre.getResponse(), new byte[0], null, null);
       }
       int status = response == null ? 0 : response.getStatus();
       settings.metrics().onAttempt(name, status, Duration.ofNanos(System.nanoTime() - sent));
