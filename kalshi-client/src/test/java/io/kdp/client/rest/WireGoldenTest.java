@@ -2,6 +2,7 @@ package io.kdp.client.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.kdp.client.json.KalshiJson;
 import io.kdp.client.rest.wire.BidAskDistribution;
 import io.kdp.client.rest.wire.Candlestick;
@@ -199,7 +200,7 @@ class WireGoldenTest {
                 null,
                 null,
                 true,
-                null,
+                NullNode.getInstance(),
                 "2026-04-30T12:00:00Z"));
   }
 
@@ -228,7 +229,7 @@ class WireGoldenTest {
                             "National Weather Service", "https://www.weather.gov/")),
                     "https://kalshi.com/contracts/highny.pdf",
                     "https://kalshi.com/terms/highny.pdf",
-                    null,
+                    NullNode.getInstance(),
                     "quadratic",
                     new BigDecimal("0.07"),
                     List.of(),
