@@ -118,7 +118,7 @@ public final class RestTransport {
     long start = settings.clock().millis();
     URI uri = uri(path, query);
     for (int attempt = 1; ; attempt++) {
-      bucket.acquire(settings.maxRateLimitWait());
+      acquirePermit(name);
       long sent = System.nanoTime();
       ContentResponse response = null;
       Throwable failure = null;
@@ -192,6 +192,17 @@ public final class RestTransport {
       Thread.currentThread().interrupt();
       request.abort(e);
       throw interrupted(path, e);
+    }
+  }
+
+  private void acquirePermit(String name) {
+    try {
+      bucket.acquire(settings.maxRateLimitWait());
+    } catch (KalshiRateLimitException e) {
+      KalshiRateLimitException named =
+          new KalshiRateLimitException(name + ": " + e.getMessage(), name, 0, null, null, null);
+      settings.metrics().onFailure(name, named);
+      throw named;
     }
   }
 
