@@ -138,7 +138,11 @@ public final class RestTransport {
       Outcome outcome =
           response != null ? ErrorClassifier.ofStatus(status) : ErrorClassifier.ofFailure(failure);
       if (outcome == null) {
-        throw new IllegalStateException(name + " failed unexpectedly", failure);
+        // not I/O: e.g. a body over MAX_BODY_BYTES; retrying would fail the same way
+        KalshiApiException e =
+            new KalshiProtocolException(name + " failed: " + failure, name, 0, null, null, failure);
+        settings.metrics().onFailure(name, e);
+        throw e;
       }
       if (outcome == Outcome.SUCCESS) {
         return response.getContent();
