@@ -14,6 +14,7 @@ import io.kdp.client.rest.wire.ErrorBody;
 import io.kdp.client.rest.wire.EventResponse;
 import io.kdp.client.rest.wire.EventsPage;
 import io.kdp.client.rest.wire.ExchangeStatus;
+import io.kdp.client.rest.wire.HistoricalCandlesticksResponse;
 import io.kdp.client.rest.wire.HistoricalCutoff;
 import io.kdp.client.rest.wire.MarketResponse;
 import io.kdp.client.rest.wire.MarketsPage;
@@ -61,6 +62,8 @@ class OpenApiGoldenTest {
     ENDPOINTS.put("/historical/markets", MarketsPage.class);
     ENDPOINTS.put("/historical/markets/{ticker}", MarketResponse.class);
     ENDPOINTS.put("/historical/trades", TradesPage.class);
+    ENDPOINTS.put(
+        "/historical/markets/{ticker}/candlesticks", HistoricalCandlesticksResponse.class);
   }
 
   static OpenApiSpec spec;

@@ -78,6 +78,9 @@ final class OpenApiSpec {
     if (schema.has("items")) {
       collectExamples(schema.get("items"), where + "[]", out, stack);
     }
+    for (JsonNode part : schema.path("allOf")) {
+      collectExamples(part, where, out, stack);
+    }
   }
 
   /** A document for {@code schema} that sets every property. */
@@ -98,6 +101,9 @@ final class OpenApiSpec {
     }
     if (schema.has("example")) {
       return schema.get("example");
+    }
+    if (schema.has("allOf")) {
+      return synth(schema.get("allOf").get(0), name, stack);
     }
     if (schema.has("enum")) {
       return schema.get("enum").get(0);
