@@ -161,15 +161,21 @@ public final class KalshiWsClient implements AutoCloseable {
 
   /** Stops for good: closes the socket politely, fails waiting commands, never reconnects. */
   @Override
-  public void close() throws Exception {
-    if (loop.inLoop()) {
-      stop();
-    } else if (!loop.isShutdown()) {
-      loop.submit(this::stop).get();
-    }
-    loop.shutdown();
-    if (ownsJetty) {
-      jetty.stop();
+  public void close() {
+    try {
+      if (loop.inLoop()) {
+        stop();
+      } else if (!loop.isShutdown()) {
+        loop.submit(this::stop).get();
+      }
+      loop.shutdown();
+      if (ownsJetty) {
+        jetty.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("{}: close: {}", config.uri(), e.toString());
     }
   }
 
@@ -199,7 +205,7 @@ public final class KalshiWsClient implements AutoCloseable {
     current = s;
     try {
       jetty
-          .connect(s, config.uri(), WsSession.upgradeRequest(config.signer(), config.uri()))
+          .connect(s, WsSession.upgradeRequest(config.signer(), config.uri()))
           .whenComplete(
               (session, failure) -> {
                 if (failure != null) {

@@ -56,7 +56,7 @@ public final class WsSession implements Session.Listener {
 
   /** The upgrade request, freshly signed ({@code GET <path>}) when there is a signer. */
   static ClientUpgradeRequest upgradeRequest(RequestSigner signer, URI uri) {
-    ClientUpgradeRequest request = new ClientUpgradeRequest();
+    ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
     if (signer != null) {
       RequestSigner.AuthHeaders h = signer.sign("GET", uri.getPath());
       request.setHeader(RequestSigner.KEY_HEADER, h.keyId());
@@ -109,7 +109,8 @@ public final class WsSession implements Session.Listener {
   }
 
   @Override
-  public void onWebSocketClose(int statusCode, String reason) {
+  public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+    callback.succeed();
     run(() -> owner.closed(this, "closed by server: " + statusCode + " " + reason));
   }
 
