@@ -213,6 +213,107 @@ class KalshiWsClientTest {
     assertThat(server.connections).hasSize(1);
   }
 
+  @Test
+  void malformedFramesAndAThrowingListenerDoNotStopTheReader() throws Exception {
+    RecordingEvents throwing =
+        new RecordingEvents() {
+          @Override
+          public void onMessage(
+              io.kdp.client.ws.message.ChannelMessage message, long at, long connection) {
+            super.onMessage(message, at, connection);
+            throw new IllegalStateException("listener bug");
+          }
+        };
+    client.close();
+    client =
+        KalshiWsClient.open(
+            WsClientConfig.defaults(server.uri(), signer()).withClock(clock),
+            null,
+            throwing,
+            throwing);
+    client.subscribe("orderbook_delta", List.of(M1));
+    client.start();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    ScriptedWsServer.Conn c = server.connection(0);
+    c.send("{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":");
+    c.send(delta(1, 1, "1.00"));
+    c.send("{\"type\":\"multivariate_lookup\",\"sid\":9,\"msg\":{}}");
+    c.send(delta(1, 2, "2.00"));
+    await("both deltas").atMost(Duration.ofSeconds(10)).until(() -> throwing.messages.size() == 2);
+    assertThat(
+            throwing.raw.stream().map(r -> r.type() + ": " + r.reason().split(" at ")[0]).toList())
+        .isEqualTo(
+            List.of(
+                "orderbook_delta: malformed JSON: Unexpected end-of-input within/between Object entries",
+                "multivariate_lookup: unknown type: multivariate_lookup"));
+    assertThat(throwing.journal).hasSize(5);
+    assertThat(client.stats().rawFrames()).isEqualTo(2);
+  }
+
+  @Test
+  void aBadSignatureIsRefusedAndRetriedWithBackoffUntilClosed() throws Exception {
+    client.close();
+    events.states.clear();
+    KalshiSigner wrongKey =
+        new KalshiSigner(
+            "test-key-id",
+            java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate(),
+            clock);
+    client =
+        KalshiWsClient.open(
+            WsClientConfig.defaults(server.uri(), wrongKey)
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40), new Random(1)),
+            null,
+            events,
+            events);
+    client.start();
+    await("three refused attempts")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.stats().connects() >= 3);
+    assertThat(server.connections).isEmpty();
+    assertThat(events.states.subList(0, 4))
+        .isEqualTo(List.of(CONNECTING, BACKOFF, CONNECTING, BACKOFF));
+    client.close();
+    assertThat(client.state()).isEqualTo(CLOSED);
+  }
+
+  @Test
+  void marketsChangedWhileTheSubscribeIsInFlightAreSentAsAnUpdate() {
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    server.script =
+        (conn, cmd) -> {
+          if (cmd.get("cmd").asText().equals("subscribe")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> hold.getCount() == 0);
+          }
+          conn.acknowledge(cmd);
+        };
+    WsSubscription book = client.subscribe("orderbook_delta", List.of(M1));
+    client.start();
+    await("subscribe sent")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> server.connections.size() == 1 && client.state() == SUBSCRIBING);
+    assertThat(client.addMarkets(book, List.of(M2)).join()).isNull();
+    hold.countDown();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    ScriptedWsServer.Conn c = server.connection(0);
+    await("update").atMost(Duration.ofSeconds(10)).until(() -> c.commands.size() == 2);
+    assertThat(c.commands.get(1).toString())
+        .isEqualTo(
+            "{\"id\":2,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[1],"
+                + "\"market_tickers\":[\""
+                + M2
+                + "\"],\"action\":\"add_markets\"}}");
+  }
+
+  KalshiSigner signer() {
+    try {
+      return new KalshiSigner(
+          "test-key-id", PemKeys.readRsaPrivateKey(key("test-only-pkcs8.pem")), clock);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static String snapshot(int sid, long seq) {
     return "{\"type\":\"orderbook_snapshot\",\"sid\":%d,\"seq\":%d,\"msg\":{\"market_ticker\":\"%s\",\"yes_dollars_fp\":[[\"0.4200\",\"13.00\"]]}}"
         .formatted(sid, seq, M1);

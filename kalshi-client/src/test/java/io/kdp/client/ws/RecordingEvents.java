@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Turns client callbacks into lists the tests compare whole. */
-final class RecordingEvents implements WsEvents, WsFrameSink {
+class RecordingEvents implements WsEvents, WsFrameSink {
 
   record Shard(WsSubscription subscription, List<String> markets, int code) {}
 
