@@ -203,6 +203,7 @@ public final class KalshiWsClient implements AutoCloseable {
     setState(WsConnectionState.CONNECTING, "connection " + connections);
     WsSession s = new WsSession(connections, this, loop, config.clock(), decoder);
     current = s;
+    lastFrameMillis = config.clock().millis(); // an unanswered upgrade counts as idle too
     try {
       jetty
           .connect(s, WsSession.upgradeRequest(config.signer(), config.uri()))
@@ -304,7 +305,9 @@ public final class KalshiWsClient implements AutoCloseable {
   }
 
   private void watchdog() {
-    if ((state == WsConnectionState.SUBSCRIBING || state == WsConnectionState.LIVE)
+    if ((state == WsConnectionState.CONNECTING
+            || state == WsConnectionState.SUBSCRIBING
+            || state == WsConnectionState.LIVE)
         && current != null) {
       long idle = config.clock().millis() - lastFrameMillis;
       if (idle > config.idleTimeout().toMillis()) {

@@ -97,8 +97,8 @@ public final class WsSession implements Session.Listener {
   @Override
   public void onWebSocketPing(ByteBuffer payload) {
     Session s = session;
-    s.sendPong(payload, Callback.NOOP);
     run(() -> owner.alive(this));
+    s.sendPong(payload, Callback.NOOP);
     s.demand();
   }
 

@@ -161,6 +161,23 @@ class KalshiWsClientTest {
   }
 
   @Test
+  void heartbeatPingsAreAnsweredAndCountAsLiveness() {
+    client.subscribe("ticker", List.of());
+    client.start();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    ScriptedWsServer.Conn c = server.connection(0);
+    for (int i = 0; i < 3; i++) {
+      clock.advanceSeconds(20);
+      c.ping("heartbeat");
+      int pongs = i + 1;
+      await("pong").atMost(Duration.ofSeconds(10)).until(() -> c.pongs.size() == pongs);
+    }
+    assertThat(c.pongs).isEqualTo(List.of("heartbeat", "heartbeat", "heartbeat"));
+    assertThat(client.state()).isEqualTo(LIVE);
+    assertThat(client.stats().connects()).isEqualTo(1);
+  }
+
+  @Test
   void error25ResubscribesAndError26AsksTheOwnerToShardFurther() {
     server.script =
         (conn, cmd) -> {

@@ -30,6 +30,7 @@ final class ScriptedWsServer implements AutoCloseable {
   public static final class Conn implements Session.Listener.AutoDemanding {
     final String keyId, timestamp;
     final List<JsonNode> commands = new CopyOnWriteArrayList<>();
+    final List<String> pongs = new CopyOnWriteArrayList<>();
     private final ScriptedWsServer server;
     volatile Session session;
     int nextSid = 1;
@@ -54,6 +55,16 @@ final class ScriptedWsServer implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    @Override
+    public void onWebSocketPong(java.nio.ByteBuffer payload) {
+      pongs.add(StandardCharsets.UTF_8.decode(payload).toString());
+    }
+
+    void ping(String payload) {
+      session.sendPing(
+          java.nio.ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)), Callback.NOOP);
     }
 
     void send(String text) {
