@@ -21,6 +21,7 @@ public final class Bench {
   static {
     // one line per benchmark: BENCHMARKS.put("name", SomeBench::main);
     BENCHMARKS.put("rest", RestBench::main);
+    BENCHMARKS.put("decode", io.kdp.bench.decode.DecodeBench::main);
   }
 
   private Bench() {}
