@@ -146,6 +146,19 @@ public final class GathererStore implements AutoCloseable {
     return inTransaction(timeseries, c -> gaps.open(c, rows));
   }
 
+  /**
+   * A new connection id from the {@code connection_ids} sequence: unique for this gatherer database
+   * across restarts, so {@code (connection_id, sid)} names one stream.
+   */
+  public long nextConnectionId() throws SQLException {
+    try (Connection c = timeseries.getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT nextval('connection_ids')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Closes the open gaps of one subscription; see {@link SequenceGapWriter#close}. */
   public int closeGaps(String gatherer, long connectionId, int sid, long recoveredAtMicros)
       throws SQLException {
@@ -176,7 +189,9 @@ public final class GathererStore implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction on a connection: committed, or rolled back. The connection
-   * is closed afterwards (a pool resets its auto-commit).
+   * is closed afterwards (a pool resets its auto-commit). When the connection was lost, a HikariCP
+   * pool is told to evict it: errors raised inside pgjdbc's {@code CopyManager} bypass Hikari's
+   * proxy, so Hikari would otherwise hand the dead connection out again.
    */
   public static <T> T inTransaction(DataSource ds, Work<T> work) throws SQLException {
     try (Connection c = ds.getConnection()) {
@@ -186,10 +201,14 @@ public final class GathererStore implements AutoCloseable {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
+        if (ds instanceof HikariDataSource pool && StoreErrors.connectionLost(e)) {
+          pool.evictConnection(c);
+        } else {
+          try {
+            c.rollback();
+          } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+          }
         }
         throw e;
       }
