@@ -23,7 +23,7 @@ final class BenchData {
             + t
             + ", "
             + t
-            + " + interval '3 ms', 'ws', 'g' || (i % 3) FROM generate_series(1, "
+            + " + interval '3 ms', 'ws', 'g' || (i % 3) FROM generate_series(1::bigint, "
             + rows
             + ") i");
     s.execute(
@@ -36,7 +36,7 @@ final class BenchData {
             + t
             + ", "
             + t
-            + " + interval '2 ms', 'g' || (i % 3) FROM generate_series(1, "
+            + " + interval '2 ms', 'g' || (i % 3) FROM generate_series(1::bigint, "
             + rows
             + ") i");
     s.execute(
@@ -51,7 +51,7 @@ final class BenchData {
             + t
             + " + interval '1 ms', 'a', 1, 1 + i % "
             + markets
-            + ", i FROM generate_series(1, "
+            + ", i FROM generate_series(1::bigint, "
             + rows
             + ") i");
     String before = "'" + hour + "'::timestamptz - interval '30 s'";
