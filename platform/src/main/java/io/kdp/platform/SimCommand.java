@@ -65,17 +65,21 @@ public final class SimCommand implements Callable<Integer> {
       description = "markets per subscription before error 26 (default ${DEFAULT-VALUE})")
   int marketCap;
 
+  /** The simulator configuration these options describe. */
+  SimConfig config() {
+    SimConfig defaults = SimConfig.defaults(dataDir);
+    return defaults
+        .withPort(host, port)
+        .withWorld(WorldParams.defaults(markets, rate, seed))
+        .withAuthKeys(authKeys)
+        .withJournal(journal)
+        .withFaults(faults)
+        .withWebSocket(marketCap, defaults.wsQueueFrames(), defaults.pingInterval());
+  }
+
   @Override
   public Integer call() throws Exception {
-    SimConfig defaults = SimConfig.defaults(dataDir);
-    SimConfig config =
-        defaults
-            .withPort(host, port)
-            .withWorld(WorldParams.defaults(markets, rate, seed))
-            .withAuthKeys(authKeys)
-            .withJournal(journal)
-            .withFaults(faults)
-            .withWebSocket(marketCap, defaults.wsQueueFrames(), defaults.pingInterval());
+    SimConfig config = config();
     ExchangeSimulator sim = ExchangeSimulator.start(config);
     String where = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
     System.out.println("kdp sim: REST http://" + where + ":" + sim.port() + "/trade-api/v2");
