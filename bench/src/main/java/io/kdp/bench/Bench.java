@@ -21,6 +21,7 @@ public final class Bench {
   static {
     // one line per benchmark: BENCHMARKS.put("name", SomeBench::main);
     BENCHMARKS.put("rest", RestBench::main);
+    BENCHMARKS.put("sim", SimBench::main);
   }
 
   private Bench() {}

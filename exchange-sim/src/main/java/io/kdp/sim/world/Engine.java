@@ -40,12 +40,21 @@ public final class Engine {
       }
       long elapsed = Math.max(0, nowMillis - lastStep);
       lastStep = Math.max(lastStep, nowMillis);
+      world.lastStepMillis = lastStep;
       if (!world.exchangeActive) {
-        return;
+        if (world.exchangeResumeMillis > nowMillis) {
+          return;
+        }
+        world.exchangeActive = true;
+        elapsed = 0;
       }
-      lifecycle(nowMillis, elapsed);
-      replenish(nowMillis);
-      orderFlow(nowMillis, elapsed);
+      try {
+        lifecycle(nowMillis, elapsed);
+        replenish(nowMillis);
+        orderFlow(nowMillis, elapsed);
+      } finally {
+        world.endOfStep();
+      }
     }
   }
 

@@ -27,6 +27,7 @@ public final class World {
   boolean exchangeActive = true;
   long exchangeResumeMillis;
   private long emitted;
+  long lastStepMillis;
 
   public World(WorldParams params) {
     this.params = params;
@@ -60,6 +61,18 @@ public final class World {
     emitted++;
     for (WorldListener l : listeners) {
       l.onMessage(message, exchangeMillis);
+    }
+  }
+
+  /** Exchange time of the engine's latest step (read under the lock). */
+  public long lastStepMillis() {
+    return lastStepMillis;
+  }
+
+  /** Tells every listener that a step ended; callers hold the lock. */
+  void endOfStep() {
+    for (WorldListener l : listeners) {
+      l.endOfStep();
     }
   }
 
