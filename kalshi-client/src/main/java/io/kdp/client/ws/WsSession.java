@@ -150,6 +150,10 @@ public final class WsSession implements Session.Listener {
   private void handle(String text, long at) {
     try {
       owner.sink().onFrame(text, at, connection);
+    } catch (RuntimeException e) {
+      LOG.warn("connection {}: frame sink failed: {}", connection, e.toString(), e);
+    }
+    try {
       if (owner.isCurrent(this)) {
         dispatch(decoder.decode(text), at);
       }
