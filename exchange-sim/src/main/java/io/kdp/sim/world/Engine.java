@@ -42,7 +42,11 @@ public final class Engine {
       lastStep = Math.max(lastStep, nowMillis);
       world.lastStepMillis = lastStep;
       if (!world.exchangeActive) {
-        return;
+        if (world.exchangeResumeMillis > nowMillis) {
+          return;
+        }
+        world.exchangeActive = true;
+        elapsed = 0;
       }
       lifecycle(nowMillis, elapsed);
       replenish(nowMillis);

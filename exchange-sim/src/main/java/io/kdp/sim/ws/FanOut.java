@@ -59,6 +59,11 @@ public final class FanOut implements WorldListener, AutoCloseable {
     return faults;
   }
 
+  /** Subscriptions over every connection. */
+  public int subscriptions() {
+    return world.read(() -> sessions.stream().mapToInt(s -> s.subscriptions.size()).sum());
+  }
+
   /** Open connections. */
   public int connections() {
     return sessions.size();
