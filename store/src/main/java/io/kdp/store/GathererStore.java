@@ -176,7 +176,9 @@ public final class GathererStore implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction on a connection: committed, or rolled back. The connection
-   * is closed afterwards (a pool resets its auto-commit).
+   * is closed afterwards (a pool resets its auto-commit). When the connection was lost, a HikariCP
+   * pool is told to evict it: errors raised inside pgjdbc's {@code CopyManager} bypass Hikari's
+   * proxy, so Hikari would otherwise hand the dead connection out again.
    */
   public static <T> T inTransaction(DataSource ds, Work<T> work) throws SQLException {
     try (Connection c = ds.getConnection()) {
@@ -186,10 +188,14 @@ public final class GathererStore implements AutoCloseable {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
+        if (ds instanceof HikariDataSource pool && StoreErrors.connectionLost(e)) {
+          pool.evictConnection(c);
+        } else {
+          try {
+            c.rollback();
+          } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+          }
         }
         throw e;
       }

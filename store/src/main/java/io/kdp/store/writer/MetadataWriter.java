@@ -78,7 +78,7 @@ public final class MetadataWriter {
 
   private static final String MARKETS_MERGE =
       "WITH prev AS (SELECT m.ticker, m.status FROM markets m JOIN markets_staging s"
-          + " ON s.ticker = m.ticker FOR UPDATE OF m),"
+          + " ON s.ticker = m.ticker),"
           + " up AS ("
           + MARKETS.merge(
               "(markets.exchange_updated_time IS NULL OR EXCLUDED.exchange_updated_time IS NULL"
@@ -90,6 +90,14 @@ public final class MetadataWriter {
           + " FROM up LEFT JOIN prev ON prev.ticker = up.ticker"
           + " WHERE prev.status IS DISTINCT FROM up.status ORDER BY up.ticker RETURNING 1)"
           + " SELECT (SELECT count(*) FROM up), (SELECT count(*) FROM hist)";
+
+  /**
+   * Locks the stored rows about to be merged, so that a concurrent writer of the same market waits
+   * and the merge (a new statement, so a new snapshot) compares with the latest status.
+   */
+  private static final String LOCK_MARKETS =
+      "SELECT 1 FROM markets m JOIN markets_staging s ON s.ticker = m.ticker"
+          + " ORDER BY m.ticker FOR UPDATE OF m";
 
   /** Upserts series, as seen by {@code gatherer} at {@code receivedAt}. */
   public MetadataWriteResult upsertSeries(
@@ -113,6 +121,9 @@ public final class MetadataWriter {
       return new MetadataWriteResult(0, 0);
     }
     MARKETS.stage(c, rows);
+    try (PreparedStatement lock = c.prepareStatement(LOCK_MARKETS)) {
+      lock.executeQuery().close();
+    }
     try (PreparedStatement ps = c.prepareStatement(MARKETS_MERGE)) {
       ps.setObject(1, Timestamps.offsetDateTime(receivedAt));
       ps.setString(2, gatherer);
@@ -134,12 +145,16 @@ public final class MetadataWriter {
       return new MetadataWriteResult(0, 0);
     }
     upsert.stage(c, rows);
-    try (PreparedStatement ps = c.prepareStatement(upsert.merge(""))) {
+    try (PreparedStatement ps =
+        c.prepareStatement("WITH up AS (" + upsert.merge("") + ") SELECT count(*) FROM up")) {
       ps.setObject(1, Timestamps.offsetDateTime(receivedAt));
       ps.setString(2, gatherer);
-      int changed = ps.executeUpdate();
-      upsert.clear(c);
-      return new MetadataWriteResult(changed, 0);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        int changed = rs.getInt(1);
+        upsert.clear(c);
+        return new MetadataWriteResult(changed, 0);
+      }
     }
   }
 }
