@@ -174,12 +174,13 @@ public final class Gatherer implements AutoCloseable {
   /** Loads what the journal holds unstored, syncs the registry, opens the connections. */
   public Gatherer start() throws Exception {
     routing.start();
+    java.time.Instant downSince = backfill.downSince();
     connections.start();
     sync.initialSync();
     connections.setBookMarkets(registry.bookMarkets());
     sync.start();
     poller.start(config.intervals().snapshotPoll());
-    backfill.sinceLastRun();
+    backfill.fillSince(downSince);
     admin = AdminServer.start(config.adminPort(), metrics, this::health);
     log.info("gatherer {} started; admin on port {}", config.gathererId(), admin.port());
     return this;

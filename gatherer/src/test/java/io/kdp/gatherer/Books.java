@@ -34,6 +34,17 @@ final class Books {
     return out;
   }
 
+  static long tradesFrom(TestDatabase db, String source) throws SQLException {
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM trades WHERE source = ?")) {
+      ps.setString(1, source);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /**
    * The market's book from its latest WebSocket snapshot plus every later delta of the same stream
    * (connection and sid) in seq order; empty sides when there is no snapshot.

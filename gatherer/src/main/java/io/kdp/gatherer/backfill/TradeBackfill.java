@@ -69,20 +69,11 @@ public final class TradeBackfill implements AutoCloseable {
   }
 
   /**
-   * Queues a back-fill from the newest trade this gatherer stored (minus a minute) to now: the
-   * window in which the gatherer itself was down. Nothing when it never stored a trade.
+   * Where a back-fill for the time this gatherer was down starts: a minute before the newest trade
+   * it stored, or a minute before now when it never stored one. Read this before the trade stream
+   * opens.
    */
-  public Future<Integer> sinceLastRun() throws SQLException {
-    Instant newest = newestStoredTrade();
-    if (newest == null) {
-      return java.util.concurrent.CompletableFuture.completedFuture(0);
-    }
-    Instant from = newest.minusSeconds(60);
-    Instant to = clock.instant();
-    return executor.submit(() -> fillNow(from, to));
-  }
-
-  private Instant newestStoredTrade() throws SQLException {
+  public Instant downSince() throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement("SELECT max(exchange_time) FROM trades WHERE gatherer = ?")) {
@@ -90,9 +81,15 @@ public final class TradeBackfill implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return (t == null ? clock.instant() : t.toInstant()).minusSeconds(60);
       }
     }
+  }
+
+  /** Queues a back-fill from {@code from} to now. */
+  public Future<Integer> fillSince(Instant from) {
+    Instant to = clock.instant();
+    return executor.submit(() -> fillNow(from, to));
   }
 
   private int fillNow(Instant from, Instant to) throws SQLException {
