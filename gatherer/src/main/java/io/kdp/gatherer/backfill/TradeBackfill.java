@@ -7,6 +7,7 @@ import io.kdp.client.rest.KalshiRestClient;
 import io.kdp.client.rest.TradesQuery;
 import io.kdp.client.rest.wire.Trade;
 import io.kdp.gatherer.metrics.GathererMetrics;
+import io.kdp.store.GathererStore;
 import io.kdp.store.row.FeedSource;
 import io.kdp.store.row.Provenance;
 import io.kdp.store.row.TradeRow;
@@ -102,11 +103,8 @@ public final class TradeBackfill implements AutoCloseable {
     while (trades.hasNext()) {
       batch.add(row(trades.next(), received));
       if (batch.size() == BATCH || !trades.hasNext()) {
-        try (Connection c = ds.getConnection()) {
-          c.setAutoCommit(false);
-          inserted += writer.write(c, batch).inserted();
-          c.commit();
-        }
+        List<TradeRow> rows = List.copyOf(batch);
+        inserted += GathererStore.inTransaction(ds, c -> writer.write(c, rows)).inserted();
         batch.clear();
       }
     }
