@@ -66,7 +66,7 @@ public final class TradeBackfill implements AutoCloseable {
 
   /** Queues a back-fill of {@code [fromMicros, toMicros]} (Unix µs). */
   public Future<Integer> fill(long fromMicros, long toMicros) {
-    return executor.submit(() -> fillNow(toInstant(fromMicros), toInstant(toMicros)));
+    return executor.submit(() -> fillUntilDone(toInstant(fromMicros), toInstant(toMicros)));
   }
 
   /**
@@ -90,7 +90,25 @@ public final class TradeBackfill implements AutoCloseable {
   /** Queues a back-fill from {@code from} to now. */
   public Future<Integer> fillSince(Instant from) {
     Instant to = clock.instant();
-    return executor.submit(() -> fillNow(from, to));
+    return executor.submit(() -> fillUntilDone(from, to));
+  }
+
+  /**
+   * Back-fills a window, retrying the whole window (idempotent: trades are keyed by {@code
+   * trade_id}) with capped backoff while the database or the REST API fails.
+   */
+  private int fillUntilDone(Instant from, Instant to) throws InterruptedException {
+    long backoff = 500;
+    while (true) {
+      try {
+        return fillNow(from, to);
+      } catch (SQLException | RuntimeException e) {
+        log.warn(
+            "back-fill of [{}, {}] failed, retrying in {} ms: {}", from, to, backoff, e.toString());
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
   }
 
   private int fillNow(Instant from, Instant to) throws SQLException {
