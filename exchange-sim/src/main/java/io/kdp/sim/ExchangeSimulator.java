@@ -5,7 +5,10 @@ import io.kdp.sim.auth.KeyStoreDir;
 import io.kdp.sim.auth.PemKeys;
 import io.kdp.sim.auth.SignatureVerifier;
 import io.kdp.sim.auth.SimRequestSigner;
-import io.kdp.sim.rest.RestGate;
+import io.kdp.sim.fault.AdminHandler;
+import io.kdp.sim.fault.FaultController;
+import io.kdp.sim.fault.FaultSpec;
+import io.kdp.sim.journal.Journal;
 import io.kdp.sim.rest.RestRouter;
 import io.kdp.sim.world.Engine;
 import io.kdp.sim.world.World;
@@ -41,6 +44,8 @@ public final class ExchangeSimulator implements AutoCloseable {
   private final Server server;
   private final KeyStoreDir.GeneratedKey generatedKey;
   private final FanOut fanOut;
+  private final FaultController faults;
+  private final Journal journal;
   private ScheduledExecutorService stepper;
 
   private ExchangeSimulator(SimConfig config) throws Exception {
@@ -64,9 +69,16 @@ public final class ExchangeSimulator implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    Handler rest = new RestRouter(world, config.clock(), verifier, RestGate.OPEN);
     fanOut = new FanOut(world, config.wsMarketCap(), config.wsQueueFrames(), config.pingInterval());
-    server.setHandler(WsEndpoint.wrap(server, fanOut, verifier, rest));
+    faults = new FaultController(world, fanOut, config.clock());
+    faults.apply(FaultSpec.parse(config.faults()));
+    journal = config.journal() == null ? null : new Journal(config.journal());
+    if (journal != null) {
+      world.addListener(journal);
+    }
+    Handler rest = new RestRouter(world, config.clock(), verifier, faults);
+    server.setHandler(
+        new AdminHandler(faults, fanOut, world, WsEndpoint.wrap(server, fanOut, verifier, rest)));
   }
 
   /**
@@ -74,7 +86,7 @@ public final class ExchangeSimulator implements AutoCloseable {
    */
   public static ExchangeSimulator start(SimConfig config) throws Exception {
     ExchangeSimulator sim = new ExchangeSimulator(config);
-    sim.engine.step(config.clock().millis());
+    sim.step();
     sim.server.start();
     if (config.autoStep()) {
       sim.stepper =
@@ -102,6 +114,9 @@ public final class ExchangeSimulator implements AutoCloseable {
   /** Advances the world to the clock's current time. */
   public void step() {
     engine.step(config.clock().millis());
+    if (journal != null) {
+      journal.flush();
+    }
   }
 
   public int port() {
@@ -160,6 +175,21 @@ public final class ExchangeSimulator implements AutoCloseable {
     }
     server.stop();
     fanOut.close();
+    faults.close();
+    if (journal != null) {
+      world.locked(journal::flush);
+      journal.close();
+    }
+  }
+
+  /** The fault controller ({@code POST /sim/admin/faults} does the same over HTTP). */
+  public FaultController faults() {
+    return faults;
+  }
+
+  /** {@code http://host:port/sim/admin/}. */
+  public URI adminBase() {
+    return URI.create("http://" + config.host() + ":" + port() + AdminHandler.PREFIX);
   }
 
   /** The WebSocket fan-out (connections, WebSocket faults). */

@@ -42,11 +42,19 @@ public final class Engine {
       lastStep = Math.max(lastStep, nowMillis);
       world.lastStepMillis = lastStep;
       if (!world.exchangeActive) {
-        return;
+        if (world.exchangeResumeMillis > nowMillis) {
+          return;
+        }
+        world.exchangeActive = true;
+        elapsed = 0;
       }
-      lifecycle(nowMillis, elapsed);
-      replenish(nowMillis);
-      orderFlow(nowMillis, elapsed);
+      try {
+        lifecycle(nowMillis, elapsed);
+        replenish(nowMillis);
+        orderFlow(nowMillis, elapsed);
+      } finally {
+        world.endOfStep();
+      }
     }
   }
 

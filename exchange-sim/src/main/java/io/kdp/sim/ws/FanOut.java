@@ -59,6 +59,11 @@ public final class FanOut implements WorldListener, AutoCloseable {
     return faults;
   }
 
+  /** Subscriptions over every connection. */
+  public int subscriptions() {
+    return world.read(() -> sessions.stream().mapToInt(s -> s.subscriptions.size()).sum());
+  }
+
   /** Open connections. */
   public int connections() {
     return sessions.size();
@@ -104,6 +109,13 @@ public final class FanOut implements WorldListener, AutoCloseable {
     String body = WsFrameEncoder.body(message);
     for (WsSession s : sessions) {
       s.deliver(channel, ticker, type, body);
+    }
+  }
+
+  @Override
+  public void endOfStep() {
+    for (WsSession s : sessions) {
+      s.flush();
     }
   }
 

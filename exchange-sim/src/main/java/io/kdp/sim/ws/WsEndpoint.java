@@ -46,6 +46,9 @@ public final class WsEndpoint {
                               + why
                               + "\",\"service\":\"exchange\"}}";
                       resp.setStatus(401);
+                      // RFC 9110 wants a challenge on 401; Jetty's client refuses the reply without
+                      // one
+                      resp.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "KALSHI-ACCESS-SIGNATURE");
                       resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                       resp.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), cb);
                       return null;
