@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -52,6 +54,9 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
   private final ConnectionIds ids;
   private final Map<String, GathererConnection> connections = new HashMap<>();
   private final Map<Slot, WsSubscription> handles = new HashMap<>();
+  private final ExecutorService gapWork =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("gap-healer").daemon().unstarted(r));
   private boolean paused;
   private long pausedAtMicros;
 
@@ -200,6 +205,12 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   @Override
   public void onGap(GathererConnection connection, SequenceGap gap) {
+    // on the connection's own thread: never take this manager's lock here (setBookMarkets holds it
+    // while it waits for that thread), hand the work to the gap thread instead
+    gapWork.execute(() -> healGap(connection, gap));
+  }
+
+  private void healGap(GathererConnection connection, SequenceGap gap) {
     if ("orderbook_delta".equals(gap.channel()) && !gap.markets().isEmpty()) {
       WsSubscription handle = handleFor(gap.markets().getFirst());
       if (handle != null) {
@@ -233,6 +244,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   @Override
   public synchronized void close() throws Exception {
+    gapWork.shutdownNow();
     connections.values().forEach(GathererConnection::close);
     connections.clear();
     jetty.stop();
