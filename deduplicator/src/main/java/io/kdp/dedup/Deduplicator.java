@@ -80,7 +80,8 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /** What one cycle did. */
-  public record Cycle(List<String> read, List<String> down, boolean caughtUp, long decidedTo) {}
+  public record Cycle(
+      List<String> read, List<String> down, boolean caughtUp, long decidedTo, long rowsRead) {}
 
   /** One cycle: read a batch from every reachable gatherer, merge, commit. */
   public Cycle runOnce() throws SQLException {
@@ -155,15 +156,16 @@ public final class Deduplicator implements AutoCloseable {
         batches.stream().map(GathererBatch::gatherer).toList(),
         down,
         allCaughtUp && down.isEmpty(),
-        merger.decidedToMicros());
+        merger.decidedToMicros(),
+        batches.stream().mapToLong(GathererBatch::rows).sum());
   }
 
-  /** Runs cycles until the thread is interrupted, pausing when everything was caught up. */
+  /** Runs cycles until the thread is interrupted, pausing when a cycle found nothing to read. */
   public void run() throws InterruptedException {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Cycle c = runOnce();
-        if (c.caughtUp()) {
+        if (c.caughtUp() || c.rowsRead() == 0) {
           Thread.sleep(config.pollInterval().toMillis());
         }
       } catch (SQLException e) {
