@@ -85,6 +85,7 @@ public final class Deduplicator implements AutoCloseable {
 
   /** One cycle: read a batch from every reachable gatherer, merge, commit. */
   public Cycle runOnce() throws SQLException {
+    long startNanos = System.nanoTime();
     Instant now = clock.instant();
     long nowMicros = micros(now);
     List<GathererBatch> batches = new ArrayList<>();
@@ -115,6 +116,7 @@ public final class Deduplicator implements AutoCloseable {
             "gatherer {} unreachable ({}); retrying with backoff", s.gatherer(), e.getMessage());
       }
     }
+    long readNanos = System.nanoTime();
     long reachedAll = Long.MAX_VALUE;
     for (GathererBatch b : batches) {
       reachedAll = Math.min(reachedAll, committedTo.getOrDefault(b.gatherer(), Long.MIN_VALUE));
@@ -140,6 +142,12 @@ public final class Deduplicator implements AutoCloseable {
                 return n;
               });
       metrics.merged(counts);
+      LOG.debug(
+          "cycle: read {} rows in {} ms, merged in {} ms, decided to {}",
+          batches.stream().mapToLong(GathererBatch::rows).sum(),
+          (readNanos - startNanos) / 1_000_000,
+          (System.nanoTime() - readNanos) / 1_000_000,
+          merger.decidedToMicros());
       for (GathererBatch b : batches) {
         Map<SyncTable, Position> next = new EnumMap<>(SyncTable.class);
         next.putAll(cursors.getOrDefault(b.gatherer(), Map.of()));
