@@ -104,9 +104,6 @@ public final class Deduplicator implements AutoCloseable {
         b.succeeded();
         metrics.up(s.gatherer(), true);
         allCaughtUp &= batch.caughtUp();
-        if (batch.caughtUp()) {
-          committedTo.put(s.gatherer(), nowMicros - config.grace().toNanos() / 1000);
-        }
         noteNewest(batch);
       } catch (SQLException e) {
         b.failed(now);
@@ -117,12 +114,7 @@ public final class Deduplicator implements AutoCloseable {
       }
     }
     long readNanos = System.nanoTime();
-    long reachedAll = Long.MAX_VALUE;
-    for (GathererBatch b : batches) {
-      reachedAll = Math.min(reachedAll, committedTo.getOrDefault(b.gatherer(), Long.MIN_VALUE));
-    }
-    long overdue = nowMicros - config.maxDelay().toNanos() / 1000;
-    long limit = batches.isEmpty() ? overdue : Math.max(overdue, reachedAll);
+    long limit = decisionLimit(batches, nowMicros);
     try {
       List<MergeCounts> counts =
           GathererStore.inTransaction(
@@ -166,6 +158,34 @@ public final class Deduplicator implements AutoCloseable {
         allCaughtUp && down.isEmpty(),
         merger.decidedToMicros(),
         batches.stream().mapToLong(GathererBatch::rows).sum());
+  }
+
+  /**
+   * Up to where windows may be decided. Each gatherer read this cycle has seen every committed book
+   * row before its frontier: the read time if its book tables are caught up, else the newest
+   * receive time read from the tables that are behind. A gatherer whose frontier is more than
+   * {@code max-delay} behind the leading one is lagging and waits no one; the others bound the
+   * decision at their frontier minus {@code grace}. An unreachable gatherer bounds nothing.
+   */
+  private long decisionLimit(List<GathererBatch> batches, long nowMicros) {
+    long grace = config.grace().toNanos() / 1000;
+    long maxDelay = config.maxDelay().toNanos() / 1000;
+    Map<String, Long> frontier = new HashMap<>();
+    long leader = Long.MIN_VALUE;
+    for (GathererBatch b : batches) {
+      long f = b.bookFrontierMicros(nowMicros);
+      frontier.put(b.gatherer(), f);
+      leader = Math.max(leader, f);
+    }
+    committedTo.clear();
+    long limit = Long.MAX_VALUE;
+    for (Map.Entry<String, Long> e : frontier.entrySet()) {
+      committedTo.put(e.getKey(), e.getValue() - grace);
+      if (e.getValue() >= leader - maxDelay) {
+        limit = Math.min(limit, e.getValue() - grace);
+      }
+    }
+    return batches.isEmpty() ? Long.MIN_VALUE : limit;
   }
 
   /** Runs cycles until the thread is interrupted, pausing when a cycle found nothing to read. */
