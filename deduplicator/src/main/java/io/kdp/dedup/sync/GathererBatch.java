@@ -1,0 +1,63 @@
+package io.kdp.dedup.sync;
+
+import io.kdp.store.position.Position;
+import io.kdp.store.row.DeltaRow;
+import io.kdp.store.row.SequenceGapRow;
+import io.kdp.store.row.SnapshotRow;
+import io.kdp.store.row.TickerRow;
+import io.kdp.store.row.TradeRow;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One read of every followed table of one gatherer.
+ *
+ * @param metadata per metadata table, the rows as JSON documents
+ * @param next per table, the position to save once these rows are merged
+ * @param behind the tables that returned a full batch: more committed rows may wait
+ */
+public record GathererBatch(
+    String gatherer,
+    List<TradeRow> trades,
+    List<TickerRow> tickers,
+    List<SnapshotRow> snapshots,
+    List<DeltaRow> deltas,
+    List<SequenceGapRow> gaps,
+    Map<SyncTable, List<String>> metadata,
+    Map<SyncTable, Position> next,
+    java.util.Set<SyncTable> behind) {
+
+  /** Every table returned fewer rows than asked: nothing committed was left unread. */
+  public boolean caughtUp() {
+    return behind.isEmpty();
+  }
+
+  /**
+   * The time before which this read has seen every committed book row (snapshots, deltas, gaps):
+   * {@code caughtUpAt} if no book table is behind, else the newest receive time read from the book
+   * tables that are behind.
+   */
+  public long bookFrontierMicros(long caughtUpAt) {
+    long frontier = caughtUpAt;
+    if (behind.contains(SyncTable.ORDERBOOK_DELTAS)) {
+      frontier = Math.min(frontier, deltas.getLast().receivedAtMicros());
+    }
+    if (behind.contains(SyncTable.ORDERBOOK_SNAPSHOTS)) {
+      frontier = Math.min(frontier, snapshots.getLast().receivedAtMicros());
+    }
+    if (behind.contains(SyncTable.SEQUENCE_GAPS)) {
+      frontier = Math.min(frontier, gaps.getLast().detectedAtMicros());
+    }
+    return frontier;
+  }
+
+  /** Rows read, all tables. */
+  public long rows() {
+    return trades.size()
+        + tickers.size()
+        + snapshots.size()
+        + deltas.size()
+        + gaps.size()
+        + metadata.values().stream().mapToLong(List::size).sum();
+  }
+}
