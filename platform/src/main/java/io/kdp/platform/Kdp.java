@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       SimCommand.class,
+      ReplayCommand.class,
+      GathererCommand.class,
       DedupCommand.class,
       ArchiveCommand.class
     })

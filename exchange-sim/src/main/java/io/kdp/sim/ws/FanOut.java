@@ -64,6 +64,11 @@ public final class FanOut implements WorldListener, AutoCloseable {
     return world.read(() -> sessions.stream().mapToInt(s -> s.subscriptions.size()).sum());
   }
 
+  /** Client commands that were not JSON objects (each answered with error 1). */
+  public long malformedCommands() {
+    return commands.malformed();
+  }
+
   /** Open connections. */
   public int connections() {
     return sessions.size();
@@ -109,6 +114,13 @@ public final class FanOut implements WorldListener, AutoCloseable {
     String body = WsFrameEncoder.body(message);
     for (WsSession s : sessions) {
       s.deliver(channel, ticker, type, body);
+    }
+  }
+
+  @Override
+  public void endOfStep() {
+    for (WsSession s : sessions) {
+      s.flush();
     }
   }
 
