@@ -5,10 +5,15 @@ import io.kdp.sim.auth.KeyStoreDir;
 import io.kdp.sim.auth.PemKeys;
 import io.kdp.sim.auth.SignatureVerifier;
 import io.kdp.sim.auth.SimRequestSigner;
-import io.kdp.sim.rest.RestGate;
+import io.kdp.sim.fault.AdminHandler;
+import io.kdp.sim.fault.FaultController;
+import io.kdp.sim.fault.FaultSpec;
+import io.kdp.sim.journal.Journal;
 import io.kdp.sim.rest.RestRouter;
 import io.kdp.sim.world.Engine;
 import io.kdp.sim.world.World;
+import io.kdp.sim.ws.FanOut;
+import io.kdp.sim.ws.WsEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -38,6 +43,9 @@ public final class ExchangeSimulator implements AutoCloseable {
   private final Engine engine;
   private final Server server;
   private final KeyStoreDir.GeneratedKey generatedKey;
+  private final FanOut fanOut;
+  private final FaultController faults;
+  private final Journal journal;
   private ScheduledExecutorService stepper;
 
   private ExchangeSimulator(SimConfig config) throws Exception {
@@ -61,8 +69,16 @@ public final class ExchangeSimulator implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    Handler rest = new RestRouter(world, config.clock(), verifier, RestGate.OPEN);
-    server.setHandler(rest);
+    fanOut = new FanOut(world, config.wsMarketCap(), config.wsQueueFrames(), config.pingInterval());
+    faults = new FaultController(world, fanOut, config.clock());
+    faults.apply(FaultSpec.parse(config.faults()));
+    journal = config.journal() == null ? null : new Journal(config.journal());
+    if (journal != null) {
+      world.addListener(journal);
+    }
+    Handler rest = new RestRouter(world, config.clock(), verifier, faults);
+    server.setHandler(
+        new AdminHandler(faults, fanOut, world, WsEndpoint.wrap(server, fanOut, verifier, rest)));
   }
 
   /**
@@ -70,7 +86,7 @@ public final class ExchangeSimulator implements AutoCloseable {
    */
   public static ExchangeSimulator start(SimConfig config) throws Exception {
     ExchangeSimulator sim = new ExchangeSimulator(config);
-    sim.engine.step(config.clock().millis());
+    sim.step();
     sim.server.start();
     if (config.autoStep()) {
       sim.stepper =
@@ -98,6 +114,9 @@ public final class ExchangeSimulator implements AutoCloseable {
   /** Advances the world to the clock's current time. */
   public void step() {
     engine.step(config.clock().millis());
+    if (journal != null) {
+      journal.flush();
+    }
   }
 
   public int port() {
@@ -111,7 +130,7 @@ public final class ExchangeSimulator implements AutoCloseable {
 
   /** {@code ws://host:port/trade-api/ws/v2}. */
   public URI wsUri() {
-    return URI.create("ws://" + config.host() + ":" + port() + "/trade-api/ws/v2");
+    return URI.create("ws://" + config.host() + ":" + port() + WsEndpoint.PATH);
   }
 
   public World world() {
@@ -155,5 +174,26 @@ public final class ExchangeSimulator implements AutoCloseable {
       stepper.awaitTermination(5, TimeUnit.SECONDS);
     }
     server.stop();
+    fanOut.close();
+    faults.close();
+    if (journal != null) {
+      world.locked(journal::flush);
+      journal.close();
+    }
+  }
+
+  /** The fault controller ({@code POST /sim/admin/faults} does the same over HTTP). */
+  public FaultController faults() {
+    return faults;
+  }
+
+  /** {@code http://host:port/sim/admin/}. */
+  public URI adminBase() {
+    return URI.create("http://" + config.host() + ":" + port() + AdminHandler.PREFIX);
+  }
+
+  /** The WebSocket fan-out (connections, WebSocket faults). */
+  public FanOut fanOut() {
+    return fanOut;
   }
 }

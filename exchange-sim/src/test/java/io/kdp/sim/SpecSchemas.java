@@ -49,7 +49,9 @@ final class SpecSchemas {
 
   static synchronized SpecSchemas asyncApi() {
     if (asyncApi == null) {
-      asyncApi = new SpecSchemas(load("kalshi-reference/asyncapi.yaml"), "#/components/schemas/");
+      ObjectNode root = load("kalshi-reference/asyncapi.yaml");
+      modernize(root);
+      asyncApi = new SpecSchemas(root, "#/components/schemas/");
     }
     return asyncApi;
   }
@@ -118,6 +120,52 @@ final class SpecSchemas {
       }
     }
   }
+
+  /**
+   * The stored AsyncAPI copy still requires the integer-cent fields Kalshi retired ({@code price},
+   * {@code delta}, {@code count}, ...; ../kalshi-api.md §4.2) and lists fewer lifecycle event types
+   * and error codes than the current API; bring it to the current protocol.
+   */
+  private static void modernize(JsonNode node) {
+    if (node instanceof ObjectNode obj) {
+      JsonNode required = obj.get("required");
+      if (required instanceof ArrayNode arr) {
+        ArrayNode kept = obj.putArray("required");
+        for (JsonNode r : arr) {
+          if (!LEGACY.contains(r.asString())) {
+            kept.add(r);
+          }
+        }
+      }
+      JsonNode en = obj.get("enum");
+      if (en instanceof ArrayNode arr && arr.toString().contains("close_date_updated")) {
+        arr.add("price_level_structure_updated");
+        arr.add("metadata_updated");
+      }
+      if (obj.path("description").asString("").startsWith("Error code identifying")) {
+        obj.put("maximum", 28);
+      }
+      for (JsonNode child : obj.values()) {
+        modernize(child);
+      }
+    } else if (node instanceof ArrayNode arr) {
+      for (JsonNode child : arr) {
+        modernize(child);
+      }
+    }
+  }
+
+  private static final java.util.Set<String> LEGACY =
+      java.util.Set.of(
+          "price",
+          "yes_bid",
+          "yes_ask",
+          "volume",
+          "open_interest",
+          "delta",
+          "yes_price",
+          "no_price",
+          "count");
 
   private static String abbreviate(String json) {
     return json.length() > 600 ? json.substring(0, 600) + "..." : json;

@@ -40,8 +40,13 @@ public final class Engine {
       }
       long elapsed = Math.max(0, nowMillis - lastStep);
       lastStep = Math.max(lastStep, nowMillis);
+      world.lastStepMillis = lastStep;
       if (!world.exchangeActive) {
-        return;
+        if (world.exchangeResumeMillis > nowMillis) {
+          return;
+        }
+        world.exchangeActive = true;
+        elapsed = 0;
       }
       lifecycle(nowMillis, elapsed);
       replenish(nowMillis);

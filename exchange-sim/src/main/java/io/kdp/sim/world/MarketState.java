@@ -169,6 +169,11 @@ public final class MarketState {
     return closeMillis + determineDelayMillis;
   }
 
+  /** The market's current {@code ticker} message (sid/seq 0). */
+  public io.kdp.client.ws.message.TickerMessage tickerMessage(long nowMillis) {
+    return Messages.ticker(this, ticker(), nowMillis);
+  }
+
   TickerState ticker() {
     return new TickerState(
         lastPrice,

@@ -27,6 +27,7 @@ public final class World {
   boolean exchangeActive = true;
   long exchangeResumeMillis;
   private long emitted;
+  long lastStepMillis;
 
   public World(WorldParams params) {
     this.params = params;
@@ -61,6 +62,11 @@ public final class World {
     for (WorldListener l : listeners) {
       l.onMessage(message, exchangeMillis);
     }
+  }
+
+  /** Exchange time of the engine's latest step (read under the lock). */
+  public long lastStepMillis() {
+    return lastStepMillis;
   }
 
   /** Messages emitted so far (read under the lock). */
