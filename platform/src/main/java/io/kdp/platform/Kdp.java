@@ -1,5 +1,6 @@
 package io.kdp.platform;
 
+import io.kdp.platform.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kdp 0.1.0",
     description = "Kalshi Data Platform: record the Kalshi exchange completely and exactly.",
-    subcommands = {CommandLine.HelpCommand.class, SimCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, SimCommand.class, DemoCommand.class})
 public final class Kdp implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

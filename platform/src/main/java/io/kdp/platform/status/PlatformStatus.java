@@ -25,6 +25,7 @@ public record PlatformStatus(
   /**
    * @param source where these numbers come from ({@code simulator} in the demo)
    * @param messagesEmitted WebSocket channel messages the exchange produced so far
+   * @param tradesEmitted trades the exchange made since the platform started watching it
    * @param tradesOnTape trades on the exchange's live tape
    * @param messagesPerSecond emitted messages per second over the last interval
    * @param active {@code exchange_active}
@@ -32,6 +33,7 @@ public record PlatformStatus(
   public record ExchangeView(
       String source,
       long messagesEmitted,
+      long tradesEmitted,
       long tradesOnTape,
       double messagesPerSecond,
       boolean active) {}

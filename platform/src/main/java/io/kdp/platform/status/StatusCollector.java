@@ -123,7 +123,8 @@ public final class StatusCollector implements AutoCloseable {
     double rate =
         lastEmitted < 0 || seconds <= 0 ? 0 : (c.messagesEmitted() - lastEmitted) / seconds;
     lastEmitted = c.messagesEmitted();
-    return new ExchangeView("simulator", c.messagesEmitted(), c.tradesOnTape(), rate, c.active());
+    return new ExchangeView(
+        "simulator", c.messagesEmitted(), c.tradesEmitted(), c.tradesOnTape(), rate, c.active());
   }
 
   private GathererView readGatherer(MetricsEndpoint g, double seconds) {
