@@ -20,6 +20,7 @@ public final class Bench {
 
   static {
     // one line per benchmark: BENCHMARKS.put("name", SomeBench::main);
+    BENCHMARKS.put("store", StoreBench::main);
   }
 
   private Bench() {}

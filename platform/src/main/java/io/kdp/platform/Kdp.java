@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kdp 0.1.0",
     description = "Kalshi Data Platform: record the Kalshi exchange completely and exactly.",
-    subcommands = {CommandLine.HelpCommand.class, SimCommand.class, DemoCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SimCommand.class,
+      DemoCommand.class,
+      ReplayCommand.class,
+      GathererCommand.class
+    })
 public final class Kdp implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -22,6 +22,14 @@ public final class Contracts {
     return FixedPoint.parse(text, SCALE);
   }
 
+  /**
+   * Parses {@code buf[off, off+len)} like {@link #parse(CharSequence)}, without allocating (for
+   * streaming decoders that hand out their token buffer).
+   */
+  public static long parse(char[] buf, int off, int len) {
+    return FixedPoint.parse(buf, off, len, SCALE);
+  }
+
   /** Formats hundredths of a contract with Kalshi's 2 decimals: {@code 13600 -> "136.00"}. */
   public static String format(long centi) {
     return FixedPoint.format(centi, SCALE);

@@ -23,6 +23,14 @@ public final class Dollars {
     return FixedPoint.parse(text, SCALE);
   }
 
+  /**
+   * Parses {@code buf[off, off+len)} like {@link #parse(CharSequence)}, without allocating (for
+   * streaming decoders that hand out their token buffer).
+   */
+  public static long parse(char[] buf, int off, int len) {
+    return FixedPoint.parse(buf, off, len, SCALE);
+  }
+
   /** Formats micro-dollars with Kalshi's 4 decimals ({@code "0.4200"}), or 6 when sub-penny. */
   public static String format(long micros) {
     return micros % 100 == 0

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code kdp demo --chaos}: one disruption every {@link #PERIOD}, cycling through {@link
- * #SCHEDULE}: the exchange's faults (dropped connections, skipped and duplicated seq numbers, error
- * 25, 429s and 5xx, a maintenance window, late frames), each switched off again at the next step.
- * Every action is logged and kept in {@link #actions()}.
+ * {@code kdp demo --chaos}: one disruption every {@link #PERIOD}: every other step one gatherer is
+ * killed until the next step (a, b, c in turn; never two at once), and each step applies the next
+ * of {@link #SCHEDULE}, the exchange's faults (dropped connections, skipped and duplicated seq
+ * numbers, error 25, 429s and 5xx, a maintenance window, late frames), each switched off again at
+ * the next step. Every action is logged and kept in {@link #actions()}.
  */
 public final class DemoChaos implements AutoCloseable {
 
@@ -79,13 +79,31 @@ public final class DemoChaos implements AutoCloseable {
   }
 
   private synchronized void step() {
-    Consumer<String> fault =
-        spec -> {
-          List<String> done = demo.simulator().faults().apply(FaultSpec.parse(spec));
-          record("exchange: " + String.join(", ", done));
-        };
     demo.simulator().faults().clear();
-    fault.accept(SCHEDULE.get(step % SCHEDULE.size()));
+    List<DemoGatherer> gatherers = demo.gatherers();
+    for (DemoGatherer g : gatherers) {
+      if (!g.running()) {
+        try {
+          g.start();
+          record("gatherer " + g.id() + " restarted");
+        } catch (Exception e) {
+          record("gatherer " + g.id() + " failed to restart: " + e);
+        }
+      }
+    }
+    if (step % 2 == 1 && !gatherers.isEmpty()) {
+      // every other step one gatherer goes down until the next step: a, b, c in turn
+      DemoGatherer victim = gatherers.get((step / 2) % gatherers.size());
+      try {
+        victim.stop();
+        record("gatherer " + victim.id() + " killed");
+      } catch (Exception e) {
+        record("gatherer " + victim.id() + " failed to stop: " + e);
+      }
+    }
+    String spec = SCHEDULE.get(step % SCHEDULE.size());
+    List<String> done = demo.simulator().faults().apply(FaultSpec.parse(spec));
+    record("exchange: " + String.join(", ", done));
     step++;
   }
 

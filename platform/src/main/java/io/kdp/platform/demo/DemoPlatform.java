@@ -5,7 +5,6 @@ import io.kdp.platform.admin.ExchangeCandles;
 import io.kdp.platform.admin.Health;
 import io.kdp.platform.status.ArchiveProbe;
 import io.kdp.platform.status.ExchangeProbe;
-import io.kdp.platform.status.MetricsEndpoint;
 import io.kdp.platform.status.ProductionProbe;
 import io.kdp.platform.status.StatusCollector;
 import io.kdp.sim.ExchangeSimulator;
@@ -55,6 +54,7 @@ public final class DemoPlatform implements AutoCloseable {
   private DemoS3 s3;
   private ExchangeSimulator simulator;
   private ExchangeProbe exchange;
+  private final List<DemoGatherer> gatherers = new ArrayList<>();
   private StatusCollector status;
   private AdminServer admin;
   private boolean closed;
@@ -114,16 +114,21 @@ public final class DemoPlatform implements AutoCloseable {
                     .withJournal(data.resolve("sim").resolve("journal-run-" + run + ".jsonl"))));
     exchange = new ExchangeProbe(simulator);
 
+    for (String id : GATHERERS) {
+      DemoGatherer g = started(DemoGatherer.configure(id, data, postgres, simulator));
+      g.start();
+      gatherers.add(g);
+    }
+
     HttpClient http = new HttpClient();
     http.start();
     started.push(http::stop);
-    List<MetricsEndpoint> gatherers = List.of();
     status =
         started(
             new StatusCollector(
                     InstantSource.system(),
                     exchange,
-                    gatherers,
+                    gatherers.stream().map(DemoGatherer::endpoint).toList(),
                     null,
                     new ProductionProbe(postgres.jdbcUrl(PRODUCTION)),
                     new ArchiveProbe(s3.baseDirectory()))
@@ -149,6 +154,9 @@ public final class DemoPlatform implements AutoCloseable {
     parts.put("postgres", postgres != null && !closed);
     parts.put("s3", s3 != null && !closed);
     parts.put("simulator", simulator != null && !closed);
+    for (DemoGatherer g : gatherers) {
+      parts.put("gatherer-" + g.id(), g.running());
+    }
     return Health.of(parts);
   }
 
@@ -163,9 +171,16 @@ public final class DemoPlatform implements AutoCloseable {
     out.println("  exchange admin  " + simulator.adminBase() + "status");
     out.println("  PostgreSQL      " + postgres.jdbcUrl(PRODUCTION) + "  (and " + others() + ")");
     out.println("  S3              " + s3.endpoint() + "  bucket " + BUCKET + " (path style)");
-    out.println(
-        "  not in this build: gatherers, deduplicator and archive export (their modules"
-            + " are not merged yet)");
+    for (DemoGatherer g : gatherers) {
+      out.println(
+          "  gatherer "
+              + g.id()
+              + "      "
+              + g.endpoint().base()
+              + "/metrics   config "
+              + g.configFile());
+    }
+    out.println("  not in this build: the deduplicator and the archive export (not merged yet)");
   }
 
   private static String others() {
@@ -186,6 +201,11 @@ public final class DemoPlatform implements AutoCloseable {
 
   public DemoPostgres postgres() {
     return postgres;
+  }
+
+  /** The gatherers, a, b, c. */
+  List<DemoGatherer> gatherers() {
+    return List.copyOf(gatherers);
   }
 
   public DemoS3 s3() {

@@ -1,0 +1,446 @@
+package io.kdp.client.ws;
+
+import io.kdp.client.auth.RequestSigner;
+import io.kdp.client.ws.CommandCorrelator.Sent;
+import io.kdp.client.ws.SubscriptionRegistry.Entry;
+import io.kdp.client.ws.codec.WsFrameDecoder;
+import io.kdp.client.ws.message.CommandReply;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kalshi WebSocket client: keeps one connection alive and the owner's desired subscriptions on it.
+ * Signs every upgrade afresh, replays the {@link SubscriptionRegistry} after each reconnect (sids
+ * are per connection), tracks seq per sid ({@link SequenceGap} events, duplicates dropped), watches
+ * for idleness on the injected clock and reconnects with capped, jittered {@link Backoff} that
+ * resets once every subscription is acknowledged. Errors 10 and 25 resubscribe; error 26 is handed
+ * to the owner as "shard further". {@link #close()} is a stop, not a drop.
+ *
+ * <p>All state lives on one thread per client ({@code kalshi-ws-N}); public methods may be called
+ * from any thread, including from inside {@link WsEvents} callbacks.
+ */
+public final class KalshiWsClient implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KalshiWsClient.class);
+  private static final long MAX_FRAME = 64L << 20;
+
+  private final WsClientConfig config;
+  private final WebSocketClient jetty;
+  private final boolean ownsJetty;
+  private final WsEvents events;
+  private final WsFrameSink sink;
+  private final ScheduledExecutorService loop;
+  private final Thread loopThread;
+  private final SubscriptionRegistry registry = new SubscriptionRegistry();
+  private final Backoff backoff;
+  private final WsFrameDecoder decoder = new WsFrameDecoder();
+  private final WsStats stats = new WsStats();
+  private volatile WsConnectionState state = WsConnectionState.DISCONNECTED;
+  private WsSession current;
+  private long connections;
+  private long lastFrameMillis;
+
+  private KalshiWsClient(
+      WsClientConfig config, WebSocketClient jetty, WsEvents events, WsFrameSink sink) {
+    this.config = config;
+    this.ownsJetty = jetty == null;
+    this.jetty = ownsJetty ? new WebSocketClient() : jetty;
+    this.events = new SafeEvents(events);
+    this.sink = sink;
+    this.backoff = new Backoff(config.backoffInitial(), config.backoffMax(), config.random());
+    Thread[] t = new Thread[1];
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r ->
+                t[0] = Thread.ofPlatform().daemon().name("kalshi-ws-" + config.uri()).unstarted(r));
+    executor.setRemoveOnCancelPolicy(true);
+    executor.prestartCoreThread();
+    this.loop = executor;
+    this.loopThread = t[0];
+  }
+
+  /**
+   * A client that is not connected yet ({@link #start()}).
+   *
+   * @param jetty a started, shared Jetty client, or null to create and own one
+   */
+  public static KalshiWsClient open(
+      WsClientConfig config, WebSocketClient jetty, WsEvents events, WsFrameSink sink)
+      throws Exception {
+    KalshiWsClient c = new KalshiWsClient(config, jetty, events, sink);
+    if (c.ownsJetty) {
+      c.jetty.setMaxTextMessageSize(MAX_FRAME);
+      c.jetty.setIdleTimeout(config.idleTimeout().multipliedBy(3));
+      c.jetty.setConnectTimeout(config.commandTimeout().toMillis());
+      c.jetty.start();
+    }
+    return c;
+  }
+
+  /** Connects; from here on the client reconnects by itself until {@link #close()}. */
+  public void start() {
+    onLoop(
+        () -> {
+          if (state == WsConnectionState.DISCONNECTED) {
+            long every = config.watchdogInterval().toMillis();
+            loop.scheduleWithFixedDelay(this::watchdog, every, every, TimeUnit.MILLISECONDS);
+            connect();
+          }
+          return null;
+        });
+  }
+
+  public WsConnectionState state() {
+    return state;
+  }
+
+  public WsStats stats() {
+    return stats;
+  }
+
+  /** Adds a desired subscription; it is subscribed now if connected, and after every reconnect. */
+  public WsSubscription subscribe(String channel, Collection<String> markets) {
+    return subscribe(channel, markets, false);
+  }
+
+  /** As {@link #subscribe(String, Collection)}, asking for {@code send_initial_snapshot}. */
+  public WsSubscription subscribe(
+      String channel, Collection<String> markets, boolean initialSnapshot) {
+    return onLoop(
+        () -> {
+          WsSubscription handle = registry.add(channel, markets, initialSnapshot);
+          if (connected()) {
+            sendSubscribe(registry.get(handle));
+            updateLive("subscribe " + channel);
+          }
+          return handle;
+        });
+  }
+
+  /** The markets currently desired on {@code subscription} (empty once it was removed). */
+  public List<String> markets(WsSubscription subscription) {
+    return onLoop(
+        () -> {
+          Entry e = registry.get(subscription);
+          return e == null ? List.<String>of() : e.markets();
+        });
+  }
+
+  /**
+   * Adds markets ({@code update_subscription add_markets}). The future completes with the server's
+   * reply, or with null when the subscription has no sid right now (the markets are then part of
+   * the next subscribe).
+   */
+  public CompletableFuture<CommandReply> addMarkets(WsSubscription sub, Collection<String> add) {
+    return update(sub, WsCommands.ADD_MARKETS, add);
+  }
+
+  /** Removes markets ({@code update_subscription delete_markets}); see {@link #addMarkets}. */
+  public CompletableFuture<CommandReply> deleteMarkets(WsSubscription sub, Collection<String> del) {
+    return update(sub, WsCommands.DELETE_MARKETS, del);
+  }
+
+  /**
+   * Asks for fresh {@code orderbook_snapshot}s ({@code update_subscription get_snapshot}); fails
+   * when the subscription has no sid on the current connection.
+   */
+  public CompletableFuture<CommandReply> getSnapshot(WsSubscription sub, Collection<String> mkts) {
+    return update(sub, WsCommands.GET_SNAPSHOT, mkts);
+  }
+
+  /** Removes a desired subscription and unsubscribes its sid if it has one. */
+  public CompletableFuture<CommandReply> unsubscribe(WsSubscription sub) {
+    return onLoopAsync(
+        () -> {
+          Entry e = registry.get(sub);
+          registry.remove(sub);
+          updateLive("unsubscribe");
+          if (e == null || e.sid == 0 || !connected()) {
+            return CompletableFuture.completedFuture(null);
+          }
+          current.seq().forget(e.sid);
+          return command(
+              new Sent("unsubscribe", sub, e.markets()),
+              id -> WsCommands.unsubscribe(id, List.of(e.sid)));
+        });
+  }
+
+  /** {@code list_subscriptions} on the current connection. */
+  public CompletableFuture<CommandReply> listSubscriptions() {
+    return onLoopAsync(
+        () ->
+            command(
+                new Sent("list_subscriptions", null, List.of()), WsCommands::listSubscriptions));
+  }
+
+  /** Stops for good: closes the socket politely, fails waiting commands, never reconnects. */
+  @Override
+  public void close() throws Exception {
+    if (Thread.currentThread() == loopThread) {
+      stop();
+    } else if (!loop.isShutdown()) {
+      loop.submit(this::stop).get();
+    }
+    loop.shutdown();
+    if (ownsJetty) {
+      jetty.stop();
+    }
+  }
+
+  // ---- on the loop thread from here on ----
+
+  private void stop() {
+    setState(WsConnectionState.CLOSED, "close()");
+    if (current != null) {
+      WsSession s = current;
+      current = null;
+      if (s.commands != null) {
+        s.commands.failAll(new IOException("client closed"));
+      }
+      s.close("client closed");
+    }
+    loop.shutdown();
+  }
+
+  private void connect() {
+    if (state == WsConnectionState.CLOSED) {
+      return;
+    }
+    connections++;
+    stats.connects.increment();
+    setState(WsConnectionState.CONNECTING, "connection " + connections);
+    WsSession s = new WsSession(connections, this, loop, config.clock(), decoder);
+    current = s;
+    ClientUpgradeRequest request = new ClientUpgradeRequest();
+    if (config.signer() != null) {
+      RequestSigner.AuthHeaders h = config.signer().sign("GET", config.uri().getPath());
+      request.setHeader(RequestSigner.KEY_HEADER, h.keyId());
+      request.setHeader(RequestSigner.TIMESTAMP_HEADER, h.timestampMillis());
+      request.setHeader(RequestSigner.SIGNATURE_HEADER, h.signature());
+    }
+    try {
+      jetty
+          .connect(s, config.uri(), request)
+          .whenComplete(
+              (session, failure) -> {
+                if (failure != null) {
+                  loop.execute(() -> closed(s, "connect failed: " + failure));
+                }
+              });
+    } catch (IOException | RuntimeException e) {
+      closed(s, "connect failed: " + e);
+    }
+  }
+
+  void opened(WsSession s) {
+    if (s != current) {
+      s.abort();
+      return;
+    }
+    s.commands = new CommandCorrelator(loop, config.commandTimeout(), this::commandTimedOut);
+    lastFrameMillis = config.clock().millis();
+    registry.connectionLost();
+    setState(WsConnectionState.SUBSCRIBING, "connected");
+    registry.entries().forEach(this::sendSubscribe);
+    updateLive("connected");
+    s.demand();
+  }
+
+  void closed(WsSession s, String reason) {
+    if (s != current || state == WsConnectionState.CLOSED) {
+      return;
+    }
+    current = null;
+    s.abort();
+    if (s.commands != null) {
+      s.commands.failAll(new IOException("connection lost: " + reason));
+    }
+    registry.connectionLost();
+    long delay = backoff.nextDelayMillis();
+    setState(WsConnectionState.BACKOFF, reason + "; reconnect in " + delay + " ms");
+    loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  void alive(WsSession s) {
+    if (s == current) {
+      lastFrameMillis = config.clock().millis();
+    }
+  }
+
+  boolean isCurrent(WsSession s) {
+    return s == current;
+  }
+
+  WsEvents events() {
+    return events;
+  }
+
+  WsFrameSink sink() {
+    return sink;
+  }
+
+  SubscriptionRegistry registry() {
+    return registry;
+  }
+
+  /** A reply arrived on {@code s}; {@code sent} is the command it answers (null if none). */
+  void replied(WsSession s, CommandReply reply, Sent sent) {
+    switch (reply) {
+      case CommandReply.Subscribed sub when sent != null && sent.subscription() != null ->
+          subscribed(s, sub, sent);
+      case CommandReply.Error err -> SubscriptionErrors.handle(this, s, err, sent);
+      default -> {}
+    }
+  }
+
+  private void subscribed(WsSession s, CommandReply.Subscribed reply, Sent sent) {
+    Entry e = registry.get(sent.subscription());
+    if (e == null) { // unsubscribed while the subscribe was in flight
+      command(
+          new Sent("unsubscribe", sent.subscription(), List.of()),
+          id -> WsCommands.unsubscribe(id, List.of(reply.sid())));
+      return;
+    }
+    s.seq().forget(reply.sid());
+    registry.bind(e, reply.sid());
+    List<String> added = new ArrayList<>(e.markets);
+    added.removeAll(sent.markets());
+    List<String> removed = new ArrayList<>(sent.markets());
+    removed.removeAll(e.markets);
+    if (!added.isEmpty()) {
+      sendUpdate(e, WsCommands.ADD_MARKETS, added);
+    }
+    if (!removed.isEmpty()) {
+      sendUpdate(e, WsCommands.DELETE_MARKETS, removed);
+    }
+    updateLive("subscribed " + e.handle.channel() + " sid " + reply.sid());
+  }
+
+  void sendSubscribe(Entry e) {
+    List<String> markets = e.markets();
+    command(
+        new Sent("subscribe", e.handle, markets),
+        id -> WsCommands.subscribe(id, List.of(e.handle.channel()), markets, e.initialSnapshot));
+  }
+
+  private CompletableFuture<CommandReply> sendUpdate(Entry e, String action, List<String> mkts) {
+    return command(
+        new Sent(action, e.handle, mkts),
+        id -> WsCommands.updateSubscription(id, e.sid, action, mkts));
+  }
+
+  private CompletableFuture<CommandReply> update(
+      WsSubscription sub, String action, Collection<String> markets) {
+    return onLoopAsync(
+        () -> {
+          Entry e = registry.get(sub);
+          if (e == null) {
+            return CompletableFuture.failedFuture(
+                new IllegalArgumentException("not a subscription of this client: " + sub));
+          }
+          List<String> list = List.copyOf(markets);
+          switch (action) {
+            case WsCommands.ADD_MARKETS -> list = list.stream().filter(e.markets::add).toList();
+            case WsCommands.DELETE_MARKETS ->
+                list = list.stream().filter(e.markets::remove).toList();
+            default -> {}
+          }
+          if (e.sid == 0 || !connected()) {
+            return action.equals(WsCommands.GET_SNAPSHOT)
+                ? CompletableFuture.failedFuture(
+                    new IllegalStateException("no sid on the current connection for " + sub))
+                : CompletableFuture.completedFuture(null);
+          }
+          return list.isEmpty()
+              ? CompletableFuture.completedFuture(null)
+              : sendUpdate(e, action, list);
+        });
+  }
+
+  CompletableFuture<CommandReply> command(Sent sent, java.util.function.IntFunction<String> text) {
+    if (!connected()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+    }
+    CompletableFuture<CommandReply> f = new CompletableFuture<>();
+    int id = current.commands.register(sent, f);
+    current.send(text.apply(id));
+    return f;
+  }
+
+  void updateLive(String reason) {
+    if (state == WsConnectionState.SUBSCRIBING || state == WsConnectionState.LIVE) {
+      boolean live = registry.allAcknowledged();
+      if (live && state == WsConnectionState.SUBSCRIBING) {
+        backoff.reset();
+      }
+      setState(live ? WsConnectionState.LIVE : WsConnectionState.SUBSCRIBING, reason);
+    }
+  }
+
+  private void commandTimedOut(Sent sent) {
+    LOG.warn("{}: {} unanswered", config.uri(), sent.cmd());
+    if (sent.cmd().equals("subscribe") && current != null) {
+      closed(current, "subscribe unanswered in " + config.commandTimeout().toMillis() + " ms");
+    }
+  }
+
+  private void watchdog() {
+    if ((state == WsConnectionState.SUBSCRIBING || state == WsConnectionState.LIVE)
+        && current != null) {
+      long idle = config.clock().millis() - lastFrameMillis;
+      if (idle > config.idleTimeout().toMillis()) {
+        closed(current, "idle: no frame for " + Duration.ofMillis(idle));
+      }
+    }
+  }
+
+  private boolean connected() {
+    return current != null && current.commands != null;
+  }
+
+  private void setState(WsConnectionState to, String reason) {
+    WsConnectionState from = state;
+    if (from != to) {
+      state = to;
+      LOG.info("{}: {} -> {} ({})", config.uri(), from, to, reason);
+      events.onStateChange(from, to, reason);
+    }
+  }
+
+  private <T> T onLoop(Supplier<T> task) {
+    if (Thread.currentThread() == loopThread) {
+      return task.get();
+    }
+    try {
+      return loop.submit(task::get).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private CompletableFuture<CommandReply> onLoopAsync(
+      Supplier<CompletableFuture<CommandReply>> task) {
+    if (Thread.currentThread() == loopThread) {
+      return task.get();
+    }
+    return CompletableFuture.supplyAsync(task, loop).thenCompose(f -> f);
+  }
+}

@@ -1,0 +1,117 @@
+package io.kdp.store.position;
+
+import io.kdp.store.table.TimeSeriesTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Reads a gatherer table in commit-safe position order, so that a follower (the deduplicator) that
+ * remembers the last {@link Position} it consumed never skips a row, however late or out of order
+ * the row's transaction committed.
+ *
+ * <p>Every row stores {@code txid}, the full id of the transaction that inserted it ({@code
+ * pg_current_xact_id()}, type {@code xid8}), and {@code pos}, a per-table sequence value. A
+ * transaction gets its id at its first write and holds it until it commits or aborts. A read takes
+ * {@code horizon = pg_snapshot_xmin(pg_current_snapshot())}: every transaction with an id below it
+ * has finished, and only such rows are returned. So no row can ever appear below the horizon later,
+ * and a row at or above it (in flight, or committed but after an older transaction still running)
+ * is held back until the horizon passes it. Rows are returned ordered by {@code (txid, pos)}; the
+ * next read continues strictly after the last one returned. Hence:
+ *
+ * <ul>
+ *   <li>a row committed after a row with a higher {@code pos} or a higher {@code txid} was read is
+ *       still read: it was held back while its transaction ran;
+ *   <li>a long-running writing transaction on the gatherer delays the cursor (never a skip);
+ *   <li>{@code received_at} plays no part: clocks and commit order may disagree.
+ * </ul>
+ *
+ * <p>An update that re-assigns {@code txid} and {@code pos} (closing a gap, a new market state)
+ * moves the row to a new position, and the cursor reads it again there.
+ *
+ * <p>The query runs in one {@code REPEATABLE READ READ ONLY} transaction (or the caller's), so the
+ * horizon and the rows come from the same snapshot. It needs only {@code SELECT} on the table.
+ *
+ * @param <R> the row record
+ */
+public final class PositionCursor<R> {
+
+  private final TimeSeriesTable<R> table;
+  private final String sql;
+
+  public PositionCursor(TimeSeriesTable<R> table) {
+    this.table = table;
+    this.sql =
+        "SELECT "
+            + String.join(", ", table.readColumns())
+            + ", txid::text AS txid_text, pos, pg_snapshot_xmin(pg_current_snapshot())::text AS"
+            + " horizon FROM "
+            + table.name()
+            + " WHERE (txid, pos) > (?::xid8, ?)"
+            + " AND txid < pg_snapshot_xmin(pg_current_snapshot())"
+            + " ORDER BY txid, pos LIMIT ?";
+  }
+
+  /** Reads up to {@code limit} rows after {@code after} in a read-only snapshot of its own. */
+  public PositionBatch<R> read(DataSource dataSource, Position after, int limit)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      int isolation = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      try {
+        PositionBatch<R> batch = read(c, after, limit);
+        c.commit();
+        return batch;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setReadOnly(false);
+        c.setTransactionIsolation(isolation);
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /**
+   * Reads up to {@code limit} rows after {@code after} on {@code c}, in the caller's transaction
+   * (use {@code REPEATABLE READ} to read several tables from one snapshot).
+   */
+  public PositionBatch<R> read(Connection c, Position after, int limit) throws SQLException {
+    List<Positioned<R>> rows = new ArrayList<>(Math.min(limit, 4096));
+    Position next = after;
+    long horizon = -1;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, Long.toUnsignedString(after.txid()));
+      ps.setLong(2, after.pos());
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          next = new Position(Long.parseUnsignedLong(rs.getString("txid_text")), rs.getLong("pos"));
+          horizon = Long.parseUnsignedLong(rs.getString("horizon"));
+          rows.add(new Positioned<>(next, table.decode(rs)));
+        }
+      }
+    }
+    if (horizon < 0) {
+      horizon = horizon(c);
+    }
+    return new PositionBatch<>(rows, next, horizon);
+  }
+
+  private static long horizon(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Long.parseUnsignedLong(rs.getString(1));
+    }
+  }
+}
