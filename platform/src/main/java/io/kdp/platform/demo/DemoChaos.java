@@ -91,6 +91,24 @@ public final class DemoChaos implements AutoCloseable {
         }
       }
     }
+    DemoDeduplicator dedup = demo.dedup();
+    if (dedup != null && !dedup.running()) {
+      try {
+        dedup.start();
+        record("deduplicator restarted");
+      } catch (Exception e) {
+        record("deduplicator failed to restart: " + e);
+      }
+    }
+    if (dedup != null && step % 4 == 2) {
+      try {
+        dedup.stop();
+        record("deduplicator stopped");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     if (step % 2 == 1 && !gatherers.isEmpty()) {
       // every other step one gatherer goes down until the next step: a, b, c in turn
       DemoGatherer victim = gatherers.get((step / 2) % gatherers.size());

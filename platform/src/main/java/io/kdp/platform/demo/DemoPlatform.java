@@ -1,8 +1,8 @@
 package io.kdp.platform.demo;
 
 import io.kdp.platform.admin.AdminServer;
-import io.kdp.platform.admin.ExchangeCandles;
 import io.kdp.platform.admin.Health;
+import io.kdp.platform.admin.ProductionCandles;
 import io.kdp.platform.status.ArchiveProbe;
 import io.kdp.platform.status.ExchangeProbe;
 import io.kdp.platform.status.ProductionProbe;
@@ -25,7 +25,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.client.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +54,7 @@ public final class DemoPlatform implements AutoCloseable {
   private ExchangeSimulator simulator;
   private ExchangeProbe exchange;
   private final List<DemoGatherer> gatherers = new ArrayList<>();
+  private DemoDeduplicator dedup;
   private StatusCollector status;
   private AdminServer admin;
   private boolean closed;
@@ -120,16 +120,16 @@ public final class DemoPlatform implements AutoCloseable {
       gatherers.add(g);
     }
 
-    HttpClient http = new HttpClient();
-    http.start();
-    started.push(http::stop);
+    dedup = started(DemoDeduplicator.configure(postgres));
+    dedup.start();
+
     status =
         started(
             new StatusCollector(
                     InstantSource.system(),
                     exchange,
                     gatherers.stream().map(DemoGatherer::endpoint).toList(),
-                    null,
+                    dedup.endpoint(),
                     new ProductionProbe(postgres.jdbcUrl(PRODUCTION)),
                     new ArchiveProbe(s3.baseDirectory()))
                 .start(Duration.ofSeconds(1)));
@@ -141,7 +141,7 @@ public final class DemoPlatform implements AutoCloseable {
                 registry,
                 this::health,
                 status,
-                new ExchangeCandles(http, simulator.restBase(), InstantSource.system())));
+                new ProductionCandles(postgres.jdbcUrl(PRODUCTION), InstantSource.system())));
   }
 
   private <T extends AutoCloseable> T started(T part) {
@@ -157,6 +157,7 @@ public final class DemoPlatform implements AutoCloseable {
     for (DemoGatherer g : gatherers) {
       parts.put("gatherer-" + g.id(), g.running());
     }
+    parts.put("deduplicator", dedup != null && dedup.running());
     return Health.of(parts);
   }
 
@@ -180,7 +181,8 @@ public final class DemoPlatform implements AutoCloseable {
               + "/metrics   config "
               + g.configFile());
     }
-    out.println("  not in this build: the deduplicator and the archive export (not merged yet)");
+    out.println("  deduplicator    " + dedup.endpoint().base() + "/metrics");
+    out.println("  not in this build: the archive export to S3 (its module is not merged yet)");
   }
 
   private static String others() {
@@ -206,6 +208,10 @@ public final class DemoPlatform implements AutoCloseable {
   /** The gatherers, a, b, c. */
   List<DemoGatherer> gatherers() {
     return List.copyOf(gatherers);
+  }
+
+  DemoDeduplicator dedup() {
+    return dedup;
   }
 
   public DemoS3 s3() {

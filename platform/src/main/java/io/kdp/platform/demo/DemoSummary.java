@@ -1,6 +1,7 @@
 package io.kdp.platform.demo;
 
 import io.kdp.platform.status.ExchangeProbe;
+import io.kdp.platform.status.PlatformStatus;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,6 +68,11 @@ public record DemoSummary(
         }
       }
     }
+    PlatformStatus.DedupView d = demo.status().latest().dedup();
+    Double lag =
+        d == null || d.lagSeconds().isEmpty()
+            ? null
+            : d.lagSeconds().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     return new DemoSummary(
         demo.run(),
         seconds,
@@ -78,7 +84,7 @@ public record DemoSummary(
         opened,
         healed,
         holes,
-        null);
+        lag);
   }
 
   private static boolean exists(Statement s, String table) throws SQLException {
