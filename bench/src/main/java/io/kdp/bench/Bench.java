@@ -1,35 +1,60 @@
 package io.kdp.bench;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
 
 /**
  * {@code ./kdp bench NAME [ARGS]}: runs one benchmark and prints its results as JSON on stdout.
- * Each benchmark registers itself in {@link #BENCHMARKS} with one line.
+ *
+ * <p>A benchmark is found by name, with no registry to edit: {@code kdp bench store} runs the
+ * {@code main(String[])} of {@code io.kdp.bench.StoreBench} or {@code
+ * io.kdp.bench.store.StoreBench}.
  */
 public final class Bench {
-
-  /** A benchmark runnable from the command line. */
-  @FunctionalInterface
-  public interface Benchmark {
-    void run(String[] args) throws Exception;
-  }
-
-  private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>();
-
-  static {
-    // one line per benchmark: BENCHMARKS.put("name", SomeBench::main);
-    BENCHMARKS.put("store", StoreBench::main);
-  }
 
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !BENCHMARKS.containsKey(args[0])) {
-      System.err.println("usage: kdp bench NAME [ARGS]; NAME is one of " + BENCHMARKS.keySet());
-      System.exit(2);
+    if (args.length == 0) {
+      usage("no benchmark named");
     }
-    BENCHMARKS.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+    Method main = find(args[0]);
+    if (main == null) {
+      usage("no benchmark named \"" + args[0] + "\"");
+    }
+    try {
+      main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  static Method find(String name) {
+    if (!name.matches("[a-z][a-z0-9]*")) {
+      return null;
+    }
+    String type = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Bench";
+    for (String candidate :
+        new String[] {
+          "io.kdp.bench." + type, "io.kdp.bench." + name.toLowerCase(Locale.ROOT) + "." + type
+        }) {
+      try {
+        return Class.forName(candidate).getMethod("main", String[].class);
+      } catch (ClassNotFoundException | NoSuchMethodException e) {
+        // not this one: try the next place
+      }
+    }
+    return null;
+  }
+
+  private static void usage(String problem) {
+    System.err.println(
+        "kdp bench: "
+            + problem
+            + "; usage: kdp bench NAME [ARGS], NAME in {decode, rest, sim, store, gatherer, dedup,"
+            + " archive} (those that are built)");
+    System.exit(2);
   }
 }

@@ -24,7 +24,8 @@ final class SimFixture implements AutoCloseable {
   static WorldParams fastWorld(int markets, double rate, long seed) {
     return WorldParams.defaults(markets, rate, seed)
         .withLifetimes(Duration.ofSeconds(20), Duration.ofSeconds(60))
-        .withDelays(Duration.ofSeconds(2), Duration.ofSeconds(3), 5);
+        .withDelays(Duration.ofSeconds(2), Duration.ofSeconds(3), 5)
+        .withPauses(120);
   }
 
   /** Advances the clock in {@code step}s for {@code total}, stepping the engine each time. */

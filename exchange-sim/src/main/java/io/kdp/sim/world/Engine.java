@@ -48,9 +48,13 @@ public final class Engine {
         world.exchangeActive = true;
         elapsed = 0;
       }
-      lifecycle(nowMillis, elapsed);
-      replenish(nowMillis);
-      orderFlow(nowMillis, elapsed);
+      try {
+        lifecycle(nowMillis, elapsed);
+        replenish(nowMillis);
+        orderFlow(nowMillis, elapsed);
+      } finally {
+        world.endOfStep();
+      }
     }
   }
 

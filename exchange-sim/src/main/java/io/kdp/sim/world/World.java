@@ -69,6 +69,13 @@ public final class World {
     return lastStepMillis;
   }
 
+  /** Tells every listener that a step ended; callers hold the lock. */
+  void endOfStep() {
+    for (WorldListener l : listeners) {
+      l.endOfStep();
+    }
+  }
+
   /** Messages emitted so far (read under the lock). */
   public long emittedCount() {
     return emitted;

@@ -15,4 +15,7 @@ public interface WorldListener {
    * @param exchangeMillis the exchange time at which it happened
    */
   void onMessage(ChannelMessage message, long exchangeMillis);
+
+  /** Called once at the end of every engine step, still under the lock (e.g. to flush batches). */
+  default void endOfStep() {}
 }

@@ -84,4 +84,19 @@ public record WorldParams(
         pausesPerMarketHour,
         maxTrades);
   }
+
+  /** A copy with another pause rate ({@code deactivated} events per open market per hour). */
+  public WorldParams withPauses(double perMarketHour) {
+    return new WorldParams(
+        liveMarkets,
+        messagesPerSecond,
+        seed,
+        lifetimeMin,
+        lifetimeMax,
+        openDelay,
+        determineDelay,
+        settlementTimerSeconds,
+        perMarketHour,
+        maxTrades);
+  }
 }

@@ -48,6 +48,7 @@ final class Commands {
       case "list_subscriptions" -> world.locked(() -> list(s, id));
       default -> s.reply(error(id, 5, "Unknown command"));
     }
+    world.locked(s::flush);
   }
 
   private void subscribe(WsSession s, int id, JsonNode params) {

@@ -112,6 +112,13 @@ public final class FanOut implements WorldListener, AutoCloseable {
     }
   }
 
+  @Override
+  public void endOfStep() {
+    for (WsSession s : sessions) {
+      s.flush();
+    }
+  }
+
   void opened(WsSession s) {
     sessions.add(s);
   }

@@ -74,8 +74,8 @@ public final class WsFaults {
     }
     if (take(duplicates)) {
       String frame = WsFrameEncoder.envelope(type, id, sub.sid, sub.nextSeq(), body);
-      session.sendRaw(frame);
-      session.sendRaw(frame);
+      session.sendBatched(frame);
+      session.sendBatched(frame);
       return;
     }
     session.write(sub, type, id, body);

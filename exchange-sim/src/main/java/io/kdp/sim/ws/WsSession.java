@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +37,12 @@ public final class WsSession implements Session.Listener.AutoDemanding {
       Callback.from(pending::decrementAndGet, x -> pending.decrementAndGet());
   final Map<Integer, Subscription> subscriptions = new LinkedHashMap<>();
   int nextSid = 1;
+  private final org.eclipse.jetty.util.Callback batched =
+      org.eclipse.jetty.util.Callback.from(
+          pending::decrementAndGet, x -> pending.decrementAndGet());
   private volatile Session session;
+  private volatile CoreSession core;
+  private boolean dirty;
 
   WsSession(FanOut fanOut, int capacity) {
     this.fanOut = fanOut;
@@ -43,6 +52,7 @@ public final class WsSession implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketOpen(Session s) {
     this.session = s;
+    this.core = s instanceof WebSocketSession ws ? ws.getCoreSession() : null;
     fanOut.opened(this);
   }
 
@@ -91,7 +101,34 @@ public final class WsSession implements Session.Listener.AutoDemanding {
 
   /** Numbers and writes one data frame (the fault layer decides whether and how often). */
   void write(Subscription sub, String type, int id, String body) {
-    sendRaw(WsFrameEncoder.envelope(type, id, sub.sid, sub.nextSeq(), body));
+    sendBatched(WsFrameEncoder.envelope(type, id, sub.sid, sub.nextSeq(), body));
+  }
+
+  /**
+   * Queues a data frame in Jetty's aggregate buffer without flushing: many small frames leave in
+   * one write at the end of the engine step ({@link #flush}) instead of one syscall each.
+   */
+  void sendBatched(String frame) {
+    CoreSession c = core;
+    if (c == null) {
+      sendRaw(frame);
+      return;
+    }
+    Session s = session;
+    if (s != null && s.isOpen()) {
+      pending.incrementAndGet();
+      dirty = true;
+      c.sendFrame(new Frame(OpCode.TEXT, frame), batched, true);
+    }
+  }
+
+  /** Writes what {@link #sendBatched} queued (under the world lock, end of step or command). */
+  void flush() {
+    CoreSession c = core;
+    if (dirty && c != null) {
+      dirty = false;
+      c.flush(org.eclipse.jetty.util.Callback.NOOP);
+    }
   }
 
   /** Ends a subscription with a terminal error (25 slow consumer, 10 channel error). */

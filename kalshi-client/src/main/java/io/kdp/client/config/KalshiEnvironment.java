@@ -60,6 +60,11 @@ public record KalshiEnvironment(String name, URI restBaseUrl, URI webSocketUrl) 
     if (host.getHost() == null) {
       throw new IllegalArgumentException("custom host has no host name: " + host);
     }
+    String path = host.getRawPath() == null ? "" : host.getRawPath();
+    if (!path.isEmpty() && !path.equals("/") && !path.equals(REST_PATH)) {
+      throw new IllegalArgumentException(
+          "custom host takes no path (the client adds " + REST_PATH + "): " + host);
+    }
     String authority = host.getRawAuthority();
     String ws = "https".equals(scheme) ? "wss" : "ws";
     return new KalshiEnvironment(

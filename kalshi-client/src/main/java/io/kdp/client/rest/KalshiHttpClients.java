@@ -2,6 +2,8 @@ package io.kdp.client.rest;
 
 import java.time.Duration;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -35,6 +37,11 @@ public final class KalshiHttpClients {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the HTTP client " + name, e);
     }
+    // Kalshi answers 401 without a WWW-Authenticate challenge; Jetty's authentication handlers
+    // (installed by start()) would turn that into a protocol-violation failure and hide the status
+    // and Kalshi's error body.
+    http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+    http.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     return http;
   }
 }

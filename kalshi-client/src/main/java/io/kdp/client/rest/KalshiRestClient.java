@@ -10,6 +10,7 @@ import io.kdp.client.rest.wire.EventData;
 import io.kdp.client.rest.wire.EventResponse;
 import io.kdp.client.rest.wire.EventsPage;
 import io.kdp.client.rest.wire.ExchangeStatus;
+import io.kdp.client.rest.wire.HistoricalCandlesticksResponse;
 import io.kdp.client.rest.wire.HistoricalCutoff;
 import io.kdp.client.rest.wire.Market;
 import io.kdp.client.rest.wire.MarketResponse;
@@ -25,6 +26,7 @@ import io.kdp.client.rest.wire.Trade;
 import io.kdp.client.rest.wire.TradesPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -216,6 +218,20 @@ public final class KalshiRestClient implements AutoCloseable {
     return transport
         .get("/historical/markets/" + segment(ticker), QueryParams.of(), MarketResponse.class)
         .market();
+  }
+
+  /**
+   * {@code GET /historical/markets/{ticker}/candlesticks} for a market settled before the cutoff.
+   *
+   * @param periodMinutes 1, 60 or 1440
+   */
+  public HistoricalCandlesticksResponse historicalCandlesticks(
+      String ticker, Instant start, Instant end, int periodMinutes) {
+    CandlesticksQuery q = new CandlesticksQuery("-", ticker, start, end, periodMinutes, false);
+    return transport.get(
+        "/historical/markets/" + segment(ticker) + "/candlesticks",
+        q.params(),
+        HistoricalCandlesticksResponse.class);
   }
 
   /** {@code GET /historical/trades}, every page. */

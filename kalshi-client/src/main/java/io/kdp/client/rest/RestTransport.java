@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -117,7 +118,7 @@ public final class RestTransport {
     long start = settings.clock().millis();
     URI uri = uri(path, query);
     for (int attempt = 1; ; attempt++) {
-      bucket.acquire(settings.maxRateLimitWait());
+      acquirePermit(name);
       long sent = System.nanoTime();
       ContentResponse response = null;
       Throwable failure = null;
@@ -128,12 +129,20 @@ public final class RestTransport {
       } catch (TimeoutException e) {
         failure = e;
       }
+      if (response == null && failure instanceof HttpResponseException hre) {
+        // a client shared with code that keeps Jetty's 401 handling: use the status it saw
+        response = ContentResponse.from(hre.getResponse(), new byte[0], null, null);
+      }
       int status = response == null ? 0 : response.getStatus();
       settings.metrics().onAttempt(name, status, Duration.ofNanos(System.nanoTime() - sent));
       Outcome outcome =
           response != null ? ErrorClassifier.ofStatus(status) : ErrorClassifier.ofFailure(failure);
       if (outcome == null) {
-        throw new IllegalStateException(name + " failed unexpectedly", failure);
+        // not I/O: e.g. a body over MAX_BODY_BYTES; retrying would fail the same way
+        KalshiApiException e =
+            new KalshiProtocolException(name + " failed: " + failure, name, 0, null, null, failure);
+        settings.metrics().onFailure(name, e);
+        throw e;
       }
       if (outcome == Outcome.SUCCESS) {
         return response.getContent();
@@ -187,6 +196,17 @@ public final class RestTransport {
       Thread.currentThread().interrupt();
       request.abort(e);
       throw interrupted(path, e);
+    }
+  }
+
+  private void acquirePermit(String name) {
+    try {
+      bucket.acquire(settings.maxRateLimitWait());
+    } catch (KalshiRateLimitException e) {
+      KalshiRateLimitException named =
+          new KalshiRateLimitException(name + ": " + e.getMessage(), name, 0, null, null, null);
+      settings.metrics().onFailure(name, named);
+      throw named;
     }
   }
 

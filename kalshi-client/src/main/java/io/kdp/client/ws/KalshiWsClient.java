@@ -1,21 +1,16 @@
 package io.kdp.client.ws;
 
-import io.kdp.client.auth.RequestSigner;
 import io.kdp.client.ws.CommandCorrelator.Sent;
 import io.kdp.client.ws.SubscriptionRegistry.Entry;
 import io.kdp.client.ws.codec.WsFrameDecoder;
 import io.kdp.client.ws.message.CommandReply;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import java.util.function.IntFunction;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +36,7 @@ public final class KalshiWsClient implements AutoCloseable {
   private final boolean ownsJetty;
   private final WsEvents events;
   private final WsFrameSink sink;
-  private final ScheduledExecutorService loop;
-  private final Thread loopThread;
+  private final ClientLoop loop;
   private final SubscriptionRegistry registry = new SubscriptionRegistry();
   private final Backoff backoff;
   private final WsFrameDecoder decoder = new WsFrameDecoder();
@@ -60,16 +54,7 @@ public final class KalshiWsClient implements AutoCloseable {
     this.events = new SafeEvents(events);
     this.sink = sink;
     this.backoff = new Backoff(config.backoffInitial(), config.backoffMax(), config.random());
-    Thread[] t = new Thread[1];
-    ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r ->
-                t[0] = Thread.ofPlatform().daemon().name("kalshi-ws-" + config.uri()).unstarted(r));
-    executor.setRemoveOnCancelPolicy(true);
-    executor.prestartCoreThread();
-    this.loop = executor;
-    this.loopThread = t[0];
+    this.loop = ClientLoop.named("kalshi-ws-" + config.uri());
   }
 
   /**
@@ -92,7 +77,7 @@ public final class KalshiWsClient implements AutoCloseable {
 
   /** Connects; from here on the client reconnects by itself until {@link #close()}. */
   public void start() {
-    onLoop(
+    loop.call(
         () -> {
           if (state == WsConnectionState.DISCONNECTED) {
             long every = config.watchdogInterval().toMillis();
@@ -119,11 +104,11 @@ public final class KalshiWsClient implements AutoCloseable {
   /** As {@link #subscribe(String, Collection)}, asking for {@code send_initial_snapshot}. */
   public WsSubscription subscribe(
       String channel, Collection<String> markets, boolean initialSnapshot) {
-    return onLoop(
+    return loop.call(
         () -> {
           WsSubscription handle = registry.add(channel, markets, initialSnapshot);
           if (connected()) {
-            sendSubscribe(registry.get(handle));
+            SubscriptionSync.subscribe(this, registry.get(handle));
             updateLive("subscribe " + channel);
           }
           return handle;
@@ -132,7 +117,7 @@ public final class KalshiWsClient implements AutoCloseable {
 
   /** The markets currently desired on {@code subscription} (empty once it was removed). */
   public List<String> markets(WsSubscription subscription) {
-    return onLoop(
+    return loop.call(
         () -> {
           Entry e = registry.get(subscription);
           return e == null ? List.<String>of() : e.markets();
@@ -145,12 +130,12 @@ public final class KalshiWsClient implements AutoCloseable {
    * the next subscribe).
    */
   public CompletableFuture<CommandReply> addMarkets(WsSubscription sub, Collection<String> add) {
-    return update(sub, WsCommands.ADD_MARKETS, add);
+    return SubscriptionSync.update(this, sub, WsCommands.ADD_MARKETS, add);
   }
 
   /** Removes markets ({@code update_subscription delete_markets}); see {@link #addMarkets}. */
   public CompletableFuture<CommandReply> deleteMarkets(WsSubscription sub, Collection<String> del) {
-    return update(sub, WsCommands.DELETE_MARKETS, del);
+    return SubscriptionSync.update(this, sub, WsCommands.DELETE_MARKETS, del);
   }
 
   /**
@@ -158,29 +143,17 @@ public final class KalshiWsClient implements AutoCloseable {
    * when the subscription has no sid on the current connection.
    */
   public CompletableFuture<CommandReply> getSnapshot(WsSubscription sub, Collection<String> mkts) {
-    return update(sub, WsCommands.GET_SNAPSHOT, mkts);
+    return SubscriptionSync.update(this, sub, WsCommands.GET_SNAPSHOT, mkts);
   }
 
   /** Removes a desired subscription and unsubscribes its sid if it has one. */
   public CompletableFuture<CommandReply> unsubscribe(WsSubscription sub) {
-    return onLoopAsync(
-        () -> {
-          Entry e = registry.get(sub);
-          registry.remove(sub);
-          updateLive("unsubscribe");
-          if (e == null || e.sid == 0 || !connected()) {
-            return CompletableFuture.completedFuture(null);
-          }
-          current.seq().forget(e.sid);
-          return command(
-              new Sent("unsubscribe", sub, e.markets()),
-              id -> WsCommands.unsubscribe(id, List.of(e.sid)));
-        });
+    return SubscriptionSync.unsubscribe(this, sub);
   }
 
   /** {@code list_subscriptions} on the current connection. */
   public CompletableFuture<CommandReply> listSubscriptions() {
-    return onLoopAsync(
+    return loop.callAsync(
         () ->
             command(
                 new Sent("list_subscriptions", null, List.of()), WsCommands::listSubscriptions));
@@ -188,15 +161,21 @@ public final class KalshiWsClient implements AutoCloseable {
 
   /** Stops for good: closes the socket politely, fails waiting commands, never reconnects. */
   @Override
-  public void close() throws Exception {
-    if (Thread.currentThread() == loopThread) {
-      stop();
-    } else if (!loop.isShutdown()) {
-      loop.submit(this::stop).get();
-    }
-    loop.shutdown();
-    if (ownsJetty) {
-      jetty.stop();
+  public void close() {
+    try {
+      if (loop.inLoop()) {
+        stop();
+      } else if (!loop.isShutdown()) {
+        loop.submit(this::stop).get();
+      }
+      loop.shutdown();
+      if (ownsJetty) {
+        jetty.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("{}: close: {}", config.uri(), e.toString());
     }
   }
 
@@ -224,16 +203,10 @@ public final class KalshiWsClient implements AutoCloseable {
     setState(WsConnectionState.CONNECTING, "connection " + connections);
     WsSession s = new WsSession(connections, this, loop, config.clock(), decoder);
     current = s;
-    ClientUpgradeRequest request = new ClientUpgradeRequest();
-    if (config.signer() != null) {
-      RequestSigner.AuthHeaders h = config.signer().sign("GET", config.uri().getPath());
-      request.setHeader(RequestSigner.KEY_HEADER, h.keyId());
-      request.setHeader(RequestSigner.TIMESTAMP_HEADER, h.timestampMillis());
-      request.setHeader(RequestSigner.SIGNATURE_HEADER, h.signature());
-    }
+    lastFrameMillis = config.clock().millis(); // an unanswered upgrade counts as idle too
     try {
       jetty
-          .connect(s, config.uri(), request)
+          .connect(s, WsSession.upgradeRequest(config.signer(), config.uri()))
           .whenComplete(
               (session, failure) -> {
                 if (failure != null) {
@@ -254,7 +227,7 @@ public final class KalshiWsClient implements AutoCloseable {
     lastFrameMillis = config.clock().millis();
     registry.connectionLost();
     setState(WsConnectionState.SUBSCRIBING, "connected");
-    registry.entries().forEach(this::sendSubscribe);
+    registry.entries().forEach(e -> SubscriptionSync.subscribe(this, e));
     updateLive("connected");
     s.demand();
   }
@@ -280,6 +253,10 @@ public final class KalshiWsClient implements AutoCloseable {
     }
   }
 
+  WsSession current() {
+    return current;
+  }
+
   boolean isCurrent(WsSession s) {
     return s == current;
   }
@@ -292,85 +269,15 @@ public final class KalshiWsClient implements AutoCloseable {
     return sink;
   }
 
+  ClientLoop loop() {
+    return loop;
+  }
+
   SubscriptionRegistry registry() {
     return registry;
   }
 
-  /** A reply arrived on {@code s}; {@code sent} is the command it answers (null if none). */
-  void replied(WsSession s, CommandReply reply, Sent sent) {
-    switch (reply) {
-      case CommandReply.Subscribed sub when sent != null && sent.subscription() != null ->
-          subscribed(s, sub, sent);
-      case CommandReply.Error err -> SubscriptionErrors.handle(this, s, err, sent);
-      default -> {}
-    }
-  }
-
-  private void subscribed(WsSession s, CommandReply.Subscribed reply, Sent sent) {
-    Entry e = registry.get(sent.subscription());
-    if (e == null) { // unsubscribed while the subscribe was in flight
-      command(
-          new Sent("unsubscribe", sent.subscription(), List.of()),
-          id -> WsCommands.unsubscribe(id, List.of(reply.sid())));
-      return;
-    }
-    s.seq().forget(reply.sid());
-    registry.bind(e, reply.sid());
-    List<String> added = new ArrayList<>(e.markets);
-    added.removeAll(sent.markets());
-    List<String> removed = new ArrayList<>(sent.markets());
-    removed.removeAll(e.markets);
-    if (!added.isEmpty()) {
-      sendUpdate(e, WsCommands.ADD_MARKETS, added);
-    }
-    if (!removed.isEmpty()) {
-      sendUpdate(e, WsCommands.DELETE_MARKETS, removed);
-    }
-    updateLive("subscribed " + e.handle.channel() + " sid " + reply.sid());
-  }
-
-  void sendSubscribe(Entry e) {
-    List<String> markets = e.markets();
-    command(
-        new Sent("subscribe", e.handle, markets),
-        id -> WsCommands.subscribe(id, List.of(e.handle.channel()), markets, e.initialSnapshot));
-  }
-
-  private CompletableFuture<CommandReply> sendUpdate(Entry e, String action, List<String> mkts) {
-    return command(
-        new Sent(action, e.handle, mkts),
-        id -> WsCommands.updateSubscription(id, e.sid, action, mkts));
-  }
-
-  private CompletableFuture<CommandReply> update(
-      WsSubscription sub, String action, Collection<String> markets) {
-    return onLoopAsync(
-        () -> {
-          Entry e = registry.get(sub);
-          if (e == null) {
-            return CompletableFuture.failedFuture(
-                new IllegalArgumentException("not a subscription of this client: " + sub));
-          }
-          List<String> list = List.copyOf(markets);
-          switch (action) {
-            case WsCommands.ADD_MARKETS -> list = list.stream().filter(e.markets::add).toList();
-            case WsCommands.DELETE_MARKETS ->
-                list = list.stream().filter(e.markets::remove).toList();
-            default -> {}
-          }
-          if (e.sid == 0 || !connected()) {
-            return action.equals(WsCommands.GET_SNAPSHOT)
-                ? CompletableFuture.failedFuture(
-                    new IllegalStateException("no sid on the current connection for " + sub))
-                : CompletableFuture.completedFuture(null);
-          }
-          return list.isEmpty()
-              ? CompletableFuture.completedFuture(null)
-              : sendUpdate(e, action, list);
-        });
-  }
-
-  CompletableFuture<CommandReply> command(Sent sent, java.util.function.IntFunction<String> text) {
+  CompletableFuture<CommandReply> command(Sent sent, IntFunction<String> text) {
     if (!connected()) {
       return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
     }
@@ -398,7 +305,9 @@ public final class KalshiWsClient implements AutoCloseable {
   }
 
   private void watchdog() {
-    if ((state == WsConnectionState.SUBSCRIBING || state == WsConnectionState.LIVE)
+    if ((state == WsConnectionState.CONNECTING
+            || state == WsConnectionState.SUBSCRIBING
+            || state == WsConnectionState.LIVE)
         && current != null) {
       long idle = config.clock().millis() - lastFrameMillis;
       if (idle > config.idleTimeout().toMillis()) {
@@ -407,7 +316,7 @@ public final class KalshiWsClient implements AutoCloseable {
     }
   }
 
-  private boolean connected() {
+  boolean connected() {
     return current != null && current.commands != null;
   }
 
@@ -418,29 +327,5 @@ public final class KalshiWsClient implements AutoCloseable {
       LOG.info("{}: {} -> {} ({})", config.uri(), from, to, reason);
       events.onStateChange(from, to, reason);
     }
-  }
-
-  private <T> T onLoop(Supplier<T> task) {
-    if (Thread.currentThread() == loopThread) {
-      return task.get();
-    }
-    try {
-      return loop.submit(task::get).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    }
-  }
-
-  private CompletableFuture<CommandReply> onLoopAsync(
-      Supplier<CompletableFuture<CommandReply>> task) {
-    if (Thread.currentThread() == loopThread) {
-      return task.get();
-    }
-    return CompletableFuture.supplyAsync(task, loop).thenCompose(f -> f);
   }
 }

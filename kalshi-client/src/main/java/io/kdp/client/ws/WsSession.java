@@ -1,10 +1,12 @@
 package io.kdp.client.ws;
 
+import io.kdp.client.auth.RequestSigner;
 import io.kdp.client.ws.codec.WsFrameDecoder;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.CommandReply;
 import io.kdp.client.ws.message.KalshiWsMessage;
 import io.kdp.client.ws.message.RawFrame;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,18 @@ public final class WsSession implements Session.Listener {
     this.decoder = decoder;
   }
 
+  /** The upgrade request, freshly signed ({@code GET <path>}) when there is a signer. */
+  static ClientUpgradeRequest upgradeRequest(RequestSigner signer, URI uri) {
+    ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
+    if (signer != null) {
+      RequestSigner.AuthHeaders h = signer.sign("GET", uri.getPath());
+      request.setHeader(RequestSigner.KEY_HEADER, h.keyId());
+      request.setHeader(RequestSigner.TIMESTAMP_HEADER, h.timestampMillis());
+      request.setHeader(RequestSigner.SIGNATURE_HEADER, h.signature());
+    }
+    return request;
+  }
+
   long connection() {
     return connection;
   }
@@ -82,8 +97,8 @@ public final class WsSession implements Session.Listener {
   @Override
   public void onWebSocketPing(ByteBuffer payload) {
     Session s = session;
-    s.sendPong(payload, Callback.NOOP);
     run(() -> owner.alive(this));
+    s.sendPong(payload, Callback.NOOP);
     s.demand();
   }
 
@@ -94,7 +109,8 @@ public final class WsSession implements Session.Listener {
   }
 
   @Override
-  public void onWebSocketClose(int statusCode, String reason) {
+  public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+    callback.succeed();
     run(() -> owner.closed(this, "closed by server: " + statusCode + " " + reason));
   }
 
@@ -169,7 +185,7 @@ public final class WsSession implements Session.Listener {
           default -> {}
         }
         CommandCorrelator.Sent sent = r.id() == 0 || commands == null ? null : commands.complete(r);
-        owner.replied(this, r, sent);
+        SubscriptionSync.replied(owner, this, r, sent);
         events.onReply(r);
       }
       case RawFrame f -> {

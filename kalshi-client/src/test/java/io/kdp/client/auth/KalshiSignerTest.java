@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kdp.client.auth.RequestSigner.AuthHeaders;
 import io.kdp.client.config.ApiCredentials;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class KalshiSignerTest {
@@ -25,23 +20,16 @@ class KalshiSignerTest {
   static final String KALSHI_EXAMPLE = "1703123456789GET/trade-api/v2/portfolio/balance";
 
   static Path key(String name) throws Exception {
-    return Path.of(KalshiSignerTest.class.getResource("/keys/" + name).toURI());
-  }
-
-  static PublicKey publicKey() throws Exception {
-    String pem = Files.readString(key("test-only-public.pem"));
-    String b64 = pem.replaceAll("-----[A-Z ]+-----", "");
-    return KeyFactory.getInstance("RSA")
-        .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(b64)));
+    return TestKeys.key(name);
   }
 
   static boolean verify(PublicKey key, PSSParameterSpec pss, String message, String b64)
       throws Exception {
-    Signature v = Signature.getInstance("RSASSA-PSS");
-    v.setParameter(pss);
-    v.initVerify(key);
-    v.update(message.getBytes(StandardCharsets.UTF_8));
-    return v.verify(Base64.getDecoder().decode(b64));
+    return TestKeys.verify(pss, message, b64);
+  }
+
+  static PublicKey publicKey() throws Exception {
+    return TestKeys.publicKey();
   }
 
   @Test

@@ -33,6 +33,11 @@ class KalshiClientConfigTest {
                 URI.create("ws://127.0.0.1:8700/trade-api/ws/v2")));
     assertThat(KalshiEnvironment.custom(URI.create("https://sim.example:9443")).webSocketUrl())
         .isEqualTo(URI.create("wss://sim.example:9443/trade-api/ws/v2"));
+    assertThat(KalshiEnvironment.custom(URI.create("http://127.0.0.1:8700/trade-api/v2")))
+        .isEqualTo(KalshiEnvironment.localhost(8700));
+    assertThatThrownBy(() -> KalshiEnvironment.custom(URI.create("http://127.0.0.1:8700/api")))
+        .hasMessage(
+            "custom host takes no path (the client adds /trade-api/v2): http://127.0.0.1:8700/api");
     assertThat(KalshiEnvironment.PRODUCTION.restPath("/markets/orderbooks"))
         .isEqualTo("/trade-api/v2/markets/orderbooks");
   }

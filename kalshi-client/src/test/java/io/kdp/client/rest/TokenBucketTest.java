@@ -63,6 +63,33 @@ class TokenBucketTest {
   }
 
   @Test
+  void concurrentCallersGetDistinctSlots() throws Exception {
+    TokenBucket bucket = new TokenBucket(100, 1, nanos::get, d -> {});
+    List<Long> slots = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 25; i++) {
+                      slots.add(bucket.reserve(Long.MAX_VALUE));
+                    }
+                  }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    List<Long> expected = new ArrayList<>();
+    for (long i = 0; i < 200; i++) {
+      expected.add(i * 10_000_000L);
+    }
+    assertThat(slots)
+        .as("no slot lost or handed out twice")
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void oneBucketPerKeyAcrossClients() {
     RateLimiterRegistry registry = new RateLimiterRegistry(TokenBucket::perSecond);
     TokenBucket a = registry.forKey(Optional.of("key-1"), RateLimitTier.BASIC);

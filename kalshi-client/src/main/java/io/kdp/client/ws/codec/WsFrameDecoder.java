@@ -47,7 +47,7 @@ public final class WsFrameDecoder {
         String f = p.currentName();
         JsonToken t = p.nextToken();
         switch (f) {
-          case "type" -> type = t == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "type" -> type = t == JsonToken.VALUE_STRING ? typeName(p) : null;
           case "sid" -> sid = Math.toIntExact(WireValues.integer(p, f));
           case "seq" -> seq = WireValues.integer(p, f);
           case "id" -> id = Math.toIntExact(WireValues.integer(p, f));
@@ -78,6 +78,42 @@ public final class WsFrameDecoder {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new RawFrame(text, type, why);
     }
+  }
+
+  private static final String[] KNOWN_TYPES = {
+    "orderbook_delta",
+    "trade",
+    "ticker",
+    "orderbook_snapshot",
+    "subscribed",
+    "ok",
+    "error",
+    "unsubscribed",
+    "market_lifecycle_v2",
+    "event_lifecycle",
+    "event_fee_update"
+  };
+
+  /** The frame type as a shared constant when known (no string per frame), else as sent. */
+  private static String typeName(JsonParser p) throws IOException {
+    char[] b = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    for (String known : KNOWN_TYPES) {
+      if (known.length() == len && same(known, b, off)) {
+        return known;
+      }
+    }
+    return new String(b, off, len);
+  }
+
+  private static boolean same(String s, char[] b, int off) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isStreamed(String type) {
