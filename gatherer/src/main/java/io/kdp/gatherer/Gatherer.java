@@ -161,6 +161,7 @@ public final class Gatherer implements AutoCloseable {
     hc.setUsername(db.user());
     hc.setPassword(db.password());
     hc.setMaximumPoolSize(10);
+    hc.setConnectionTimeout(2_000); // a writer learns fast that the database is gone
     hc.setPoolName(name);
     hc.setInitializationFailTimeout(-1); // start even when the database is down; writers retry
     return new HikariDataSource(hc);

@@ -3,148 +3,83 @@ package io.kdp.gatherer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.typesafe.config.ConfigFactory;
-import io.kdp.client.model.Side;
-import io.kdp.client.ws.message.Level;
-import io.kdp.gatherer.config.GathererConfig;
-import io.kdp.gatherer.config.GathererConfigReader;
-import io.kdp.sim.ExchangeSimulator;
-import io.kdp.sim.SimConfig;
-import io.kdp.sim.world.MarketState;
-import io.kdp.sim.world.TradeRecord;
-import io.kdp.sim.world.WorldParams;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One gatherer against the simulator on port 0 and an embedded PostgreSQL: after the exchange stops
- * moving, the database holds every simulator trade exactly once, and each book-subscribed market's
- * stored snapshot plus deltas replay to the simulator's book.
+ * moving, the database holds every simulator trade exactly once, each book-subscribed market's
+ * stored snapshot plus deltas replay to the simulator's book, and the admin port reports it.
  */
-@Timeout(180)
+@Timeout(240)
 class GathererSimulatorTest {
 
   @TempDir Path dir;
-  ExchangeSimulator sim;
-  ScheduledExecutorService stepper;
-  TestDatabase db;
-  Gatherer gatherer;
 
-  @BeforeEach
-  void start() throws Exception {
-    SimConfig simConfig =
-        SimConfig.defaults(dir.resolve("sim"))
-            .withWorld(WorldParams.defaults(12, 300, 7))
-            .withClock(InstantSource.system(), false);
-    sim = ExchangeSimulator.start(simConfig);
-    stepper = Executors.newSingleThreadScheduledExecutor();
-    stepper.scheduleAtFixedRate(sim::step, 5, 5, TimeUnit.MILLISECONDS);
-    db = SharedPostgres.createDatabase();
-    gatherer = Gatherer.open(config("a"), InstantSource.system()).start();
-  }
+  @Test
+  void everyTradeIsStoredOnceAndEveryBookReplaysToTheExchangesBook() throws Exception {
+    TestDatabase db = SharedPostgres.createDatabase();
+    try (SimExchange exchange = new SimExchange(dir, 12, 300);
+        Gatherer gatherer =
+            Gatherer.open(exchange.config("a", db), InstantSource.system()).start()) {
+      await("lifecycle activations book-subscribing every market")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> gatherer.connections().bookMarkets().size() == 12);
+      await("trades arriving over the WebSocket")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> Books.tradesFrom(db, "ws") >= 100);
+      HttpResponse<String> metrics = get(gatherer, "/metrics");
+      HttpResponse<String> health = get(gatherer, "/health");
 
-  GathererConfig config(String id) {
-    String hocon =
-        """
-        kdp.gatherer {
-          id = "%s"
-          exchange {
-            environment = custom
-            rest-url = "%s"
-            ws-url = "%s"
-            api-key-id = "%s"
-            private-key-file = "%s"
-            rate-tier = prime
-          }
-          databases.timeseries { url = "%s", user = "postgres" }
-          databases.metadata { url = "%s", user = "postgres" }
-          journal.dir = "%s"
-          connections { markets-per-subscription = 5, subscriptions-per-connection = 2 }
-          intervals { status = 1 s, events = 30 s, reconciliation = 5 s, snapshot-poll = 2 s }
-          admin.port = 0
-        }
-        """
-            .formatted(
-                id,
-                sim.restBase(),
-                sim.wsUri(),
-                sim.keyId(),
-                sim.privateKeyFile(),
-                db.jdbcUrl(),
-                db.jdbcUrl(),
-                dir.resolve("journal-" + id));
-    return GathererConfigReader.from(ConfigFactory.parseString(hocon), Map.of());
-  }
+      exchange.freeze();
 
-  @AfterEach
-  void stop() throws Exception {
-    if (stepper != null) {
-      stepper.shutdownNow();
-    }
-    if (gatherer != null) {
-      gatherer.close();
-    }
-    if (sim != null) {
-      sim.close();
+      exchange.assertRecordedCompletely(db, "a", gatherer.connections().bookMarkets());
+      assertThat(metrics.body())
+          .contains("kdp_gatherer_messages_total{channel=\"orderbook_delta\",gatherer=\"a\"}");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body())
+          .startsWith("{\"status\":\"UP\",\"database\":\"up\",\"routing\":\"live\"");
     }
   }
 
   @Test
-  void everyTradeIsStoredOnceAndEveryBookReplaysToTheExchangesBook() throws Exception {
-    await("trades flowing into the gatherer database")
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> Books.tradesFrom(db, "ws") >= 100);
-    stepper.shutdown();
-    assertThat(stepper.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+  void aRestartedGathererBackFillsTheTradesOfItsDownWindow() throws Exception {
+    TestDatabase db = SharedPostgres.createDatabase();
+    try (SimExchange exchange = new SimExchange(dir, 8, 300)) {
+      try (Gatherer first =
+          Gatherer.open(exchange.config("a", db), InstantSource.system()).start()) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> Books.tradesFrom(db, "ws") >= 50);
+      }
+      int atStop = exchange.tradeCount();
+      await("the exchange trading while the gatherer is down")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> exchange.tradeCount() >= atStop + 50);
+      try (Gatherer second =
+          Gatherer.open(exchange.config("a", db), InstantSource.system()).start()) {
+        await("the back-fill of the down window")
+            .atMost(Duration.ofSeconds(90))
+            .until(() -> second.metrics().backfilledTrades().count() >= 50);
+        exchange.freeze();
 
-    Set<String> expected =
-        sim.world()
-            .read(
-                () ->
-                    sim.world().tape().trades().stream()
-                        .map(TradeRecord::tradeId)
-                        .collect(Collectors.toSet()));
-    await("every simulator trade stored")
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> assertThat(Set.copyOf(Books.storedTradeIds(db, "a"))).isEqualTo(expected));
-    assertThat(Books.storedTradeIds(db, "a")).hasSameSizeAs(expected);
+        exchange.assertRecordedCompletely(db, "a", second.connections().bookMarkets());
+      }
+    }
+  }
 
-    List<String> markets = gatherer.connections().bookMarkets();
-    assertThat(markets).isNotEmpty();
-    await("every book replays to the simulator's")
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              for (String market : markets) {
-                Map<Side, List<Level>> truth =
-                    sim.world()
-                        .read(
-                            () -> {
-                              MarketState m = sim.world().market(market);
-                              return Map.of(
-                                  Side.YES,
-                                  m.book.levels(Side.YES, 0),
-                                  Side.NO,
-                                  m.book.levels(Side.NO, 0));
-                            });
-                assertThat(Books.replay(db, market)).as(market).isEqualTo(truth);
-              }
-            });
+  private static HttpResponse<String> get(Gatherer g, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.adminPort() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -7,6 +7,7 @@ import io.kdp.client.rest.KalshiRestClient;
 import io.kdp.client.rest.TradesQuery;
 import io.kdp.client.rest.wire.Trade;
 import io.kdp.gatherer.metrics.GathererMetrics;
+import io.kdp.store.GathererStore;
 import io.kdp.store.row.FeedSource;
 import io.kdp.store.row.Provenance;
 import io.kdp.store.row.TradeRow;
@@ -65,7 +66,7 @@ public final class TradeBackfill implements AutoCloseable {
 
   /** Queues a back-fill of {@code [fromMicros, toMicros]} (Unix µs). */
   public Future<Integer> fill(long fromMicros, long toMicros) {
-    return executor.submit(() -> fillNow(toInstant(fromMicros), toInstant(toMicros)));
+    return executor.submit(() -> fillUntilDone(toInstant(fromMicros), toInstant(toMicros)));
   }
 
   /**
@@ -89,7 +90,25 @@ public final class TradeBackfill implements AutoCloseable {
   /** Queues a back-fill from {@code from} to now. */
   public Future<Integer> fillSince(Instant from) {
     Instant to = clock.instant();
-    return executor.submit(() -> fillNow(from, to));
+    return executor.submit(() -> fillUntilDone(from, to));
+  }
+
+  /**
+   * Back-fills a window, retrying the whole window (idempotent: trades are keyed by {@code
+   * trade_id}) with capped backoff while the database or the REST API fails.
+   */
+  private int fillUntilDone(Instant from, Instant to) throws InterruptedException {
+    long backoff = 500;
+    while (true) {
+      try {
+        return fillNow(from, to);
+      } catch (SQLException | RuntimeException e) {
+        log.warn(
+            "back-fill of [{}, {}] failed, retrying in {} ms: {}", from, to, backoff, e.toString());
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
   }
 
   private int fillNow(Instant from, Instant to) throws SQLException {
@@ -102,11 +121,8 @@ public final class TradeBackfill implements AutoCloseable {
     while (trades.hasNext()) {
       batch.add(row(trades.next(), received));
       if (batch.size() == BATCH || !trades.hasNext()) {
-        try (Connection c = ds.getConnection()) {
-          c.setAutoCommit(false);
-          inserted += writer.write(c, batch).inserted();
-          c.commit();
-        }
+        List<TradeRow> rows = List.copyOf(batch);
+        inserted += GathererStore.inTransaction(ds, c -> writer.write(c, rows)).inserted();
         batch.clear();
       }
     }

@@ -4,12 +4,12 @@ import io.kdp.client.rest.KalshiRestClient;
 import io.kdp.client.rest.RestOrderbook;
 import io.kdp.client.ws.message.KalshiWsMessage;
 import io.kdp.gatherer.metrics.GathererMetrics;
+import io.kdp.store.GathererStore;
 import io.kdp.store.row.FeedSource;
 import io.kdp.store.row.Provenance;
 import io.kdp.store.row.SnapshotRow;
 import io.kdp.store.table.Tables;
 import io.kdp.store.writer.CopyWriter;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -94,11 +94,7 @@ public final class SnapshotPoller implements AutoCloseable {
                 received,
                 Provenance.rest(gatherer)));
       }
-      try (Connection c = ds.getConnection()) {
-        c.setAutoCommit(false);
-        writer.write(c, rows);
-        c.commit();
-      }
+      GathererStore.inTransaction(ds, c -> writer.write(c, rows));
       stored += rows.size();
       metrics.messages("rest_snapshot").increment(rows.size());
     }

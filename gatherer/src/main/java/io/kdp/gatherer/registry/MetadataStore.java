@@ -3,11 +3,11 @@ package io.kdp.gatherer.registry;
 import io.kdp.client.json.KalshiJson;
 import io.kdp.client.rest.wire.EventData;
 import io.kdp.client.rest.wire.Market;
+import io.kdp.store.GathererStore;
 import io.kdp.store.row.EventRow;
 import io.kdp.store.row.MarketRow;
 import io.kdp.store.row.MetadataAdapters;
 import io.kdp.store.writer.MetadataWriter;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -33,11 +33,7 @@ final class MetadataStore {
     for (Market m : markets) {
       rows.add(MetadataAdapters.market(m, KalshiJson.mapper().valueToTree(m)));
     }
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      writer.upsertMarkets(c, rows, gatherer, clock.instant());
-      c.commit();
-    }
+    GathererStore.inTransaction(ds, c -> writer.upsertMarkets(c, rows, gatherer, clock.instant()));
   }
 
   void events(List<EventData> events) throws SQLException {
@@ -60,10 +56,6 @@ final class MetadataStore {
               e.lastUpdatedTs());
       rows.add(MetadataAdapters.event(bare, KalshiJson.mapper().valueToTree(bare)));
     }
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      writer.upsertEvents(c, rows, gatherer, clock.instant());
-      c.commit();
-    }
+    GathererStore.inTransaction(ds, c -> writer.upsertEvents(c, rows, gatherer, clock.instant()));
   }
 }

@@ -1,7 +1,7 @@
 package io.kdp.gatherer.writer;
 
+import io.kdp.store.GathererStore;
 import io.micrometer.core.instrument.Timer;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,18 +145,16 @@ final class TableWriter<R> implements AutoCloseable {
     long backoff = 100;
     while (true) {
       long start = System.nanoTime();
-      try (Connection c = ds.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          if (!rows.isEmpty()) {
-            write.write(c, rows);
-          }
-          JournalPositions.advance(c, gatherer, table, upTo);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly(c);
-          throw e;
-        }
+      try {
+        GathererStore.inTransaction(
+            ds,
+            c -> {
+              if (!rows.isEmpty()) {
+                write.write(c, rows);
+              }
+              JournalPositions.advance(c, gatherer, table, upTo);
+              return null;
+            });
         committed = upTo;
         if (!rows.isEmpty()) {
           timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -169,14 +167,6 @@ final class TableWriter<R> implements AutoCloseable {
         Thread.sleep(backoff);
         backoff = Math.min(backoff * 2, 5_000);
       }
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      // the connection is likely broken; closing it discards the transaction anyway
     }
   }
 
