@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       SimCommand.class,
       DemoCommand.class,
+      io.kdp.platform.verify.VerifyCommand.class,
       ReplayCommand.class,
       GathererCommand.class
     })

@@ -33,7 +33,7 @@ public final class AdminServer implements AutoCloseable {
   private static final String PAGE = "/io/kdp/platform/admin/status.html";
 
   private final Server server;
-  private final PrometheusMeterRegistry registry;
+  private final Supplier<String> metrics;
   private final Supplier<Health> health;
   private final StatusCollector status;
   private final CandleSource candles;
@@ -42,12 +42,12 @@ public final class AdminServer implements AutoCloseable {
   private AdminServer(
       String host,
       int port,
-      PrometheusMeterRegistry registry,
+      Supplier<String> metrics,
       Supplier<Health> health,
       StatusCollector status,
       CandleSource candles)
       throws IOException {
-    this.registry = registry;
+    this.metrics = metrics;
     this.health = health;
     this.status = status;
     this.candles = candles;
@@ -75,7 +75,22 @@ public final class AdminServer implements AutoCloseable {
       StatusCollector status,
       CandleSource candles)
       throws Exception {
-    AdminServer admin = new AdminServer(host, port, registry, health, status, candles);
+    return start(host, port, registry::scrape, health, status, candles);
+  }
+
+  /**
+   * As above, with the Prometheus text from {@code metrics} (a role whose registry is replaced when
+   * it restarts).
+   */
+  public static AdminServer start(
+      String host,
+      int port,
+      Supplier<String> metrics,
+      Supplier<Health> health,
+      StatusCollector status,
+      CandleSource candles)
+      throws Exception {
+    AdminServer admin = new AdminServer(host, port, metrics, health, status, candles);
     admin.server.start();
     return admin;
   }
@@ -98,8 +113,7 @@ public final class AdminServer implements AutoCloseable {
       }
       switch (path) {
         case "/metrics" -> {
-          return send(
-              response, callback, 200, "text/plain; version=0.0.4", bytes(registry.scrape()));
+          return send(response, callback, 200, "text/plain; version=0.0.4", bytes(metrics.get()));
         }
         case "/health" -> {
           Health h = health.get();

@@ -2,6 +2,8 @@ package io.kdp.platform.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kdp.platform.verify.Verifier;
+import io.kdp.platform.verify.VerifyCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +94,11 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    DemoSummary summary = DemoSummary.of(demo, seconds);
+    System.out.println(
+        "kdp demo: time is up; every role back up, waiting for production to catch up");
+    Verifier.Result verify = DemoVerification.run(demo, demo.rolesStartedAt().getEpochSecond() + 2);
+    VerifyCommand.print(verify, System.out);
+    DemoSummary summary = DemoSummary.of(demo, seconds, verify);
     Runtime.getRuntime().removeShutdownHook(hook);
     demo.close();
     summary.print(System.out);
@@ -104,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
           .writeValue(report.toFile(), summary);
       System.out.println("kdp demo: report written to " + report.toAbsolutePath());
     }
-    return 0;
+    return summary.verified() ? 0 : 1;
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 500ms}, or ISO-8601 {@code PT5M}. */

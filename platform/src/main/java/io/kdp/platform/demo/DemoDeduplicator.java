@@ -25,7 +25,8 @@ final class DemoDeduplicator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoDeduplicator.class);
 
   private final DedupConfig config;
-  private final PrometheusMeterRegistry registry =
+  // a new registry per start: the deduplicator's gauges belong to the instance that made them
+  private volatile PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AdminServer admin;
   private Deduplicator dedup;
@@ -33,7 +34,8 @@ final class DemoDeduplicator implements AutoCloseable {
 
   private DemoDeduplicator(DedupConfig config) throws Exception {
     this.config = config;
-    this.admin = AdminServer.start("127.0.0.1", 0, registry, this::health, null, null);
+    this.admin =
+        AdminServer.start("127.0.0.1", 0, () -> registry.scrape(), this::health, null, null);
   }
 
   static DemoDeduplicator configure(DemoPostgres postgres) throws Exception {
@@ -70,7 +72,9 @@ final class DemoDeduplicator implements AutoCloseable {
     if (running()) {
       return;
     }
-    Deduplicator d = Deduplicator.open(config, InstantSource.system(), registry);
+    PrometheusMeterRegistry fresh = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Deduplicator d = Deduplicator.open(config, InstantSource.system(), fresh);
+    registry = fresh;
     Thread t =
         new Thread(
             () -> {

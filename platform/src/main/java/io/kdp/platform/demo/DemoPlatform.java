@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class DemoPlatform implements AutoCloseable {
   private ExchangeProbe exchange;
   private final List<DemoGatherer> gatherers = new ArrayList<>();
   private DemoDeduplicator dedup;
+  private Instant rolesStartedAt;
   private StatusCollector status;
   private AdminServer admin;
   private boolean closed;
@@ -109,9 +111,7 @@ public final class DemoPlatform implements AutoCloseable {
     simulator =
         started(
             ExchangeSimulator.start(
-                SimConfig.defaults(data.resolve("sim"))
-                    .withWorld(world)
-                    .withJournal(data.resolve("sim").resolve("journal-run-" + run + ".jsonl"))));
+                SimConfig.defaults(data.resolve("sim")).withWorld(world).withJournal(journal())));
     exchange = new ExchangeProbe(simulator);
 
     for (String id : GATHERERS) {
@@ -120,6 +120,7 @@ public final class DemoPlatform implements AutoCloseable {
       gatherers.add(g);
     }
 
+    rolesStartedAt = Instant.now();
     dedup = started(DemoDeduplicator.configure(postgres));
     dedup.start();
 
@@ -187,6 +188,29 @@ public final class DemoPlatform implements AutoCloseable {
 
   private static String others() {
     return String.join(", ", databases().subList(0, databases().size() - 1));
+  }
+
+  /** The simulator's ground-truth journal of this run. */
+  public Path journal() {
+    return options
+        .dataDir()
+        .toAbsolutePath()
+        .resolve("sim")
+        .resolve("journal-run-" + run + ".jsonl");
+  }
+
+  /** Brings every role back up (after chaos). */
+  void restoreAll() throws Exception {
+    simulator.faults().clear();
+    for (DemoGatherer g : gatherers) {
+      g.start();
+    }
+    dedup.start();
+  }
+
+  /** When every gatherer had started: trades before it may never have been seen by any. */
+  public Instant rolesStartedAt() {
+    return rolesStartedAt;
   }
 
   public int run() {

@@ -2,12 +2,16 @@ package io.kdp.platform.demo;
 
 import io.kdp.platform.status.ExchangeProbe;
 import io.kdp.platform.status.PlatformStatus;
+import io.kdp.platform.verify.CheckResult;
+import io.kdp.platform.verify.Verifier;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a demo run did, printed at the end of {@code --duration} and written by {@code --report}. A
@@ -25,6 +29,10 @@ import java.util.Locale;
  * @param gapsHealed of which closed by a fresh snapshot
  * @param coverageHoles production coverage windows no gatherer covered cleanly
  * @param lagSeconds deduplicator lag at the end, worst gatherer
+ * @param tradesMissing exchange trades of the verified window not in production
+ * @param candleMismatches 1-minute candles that differ from the exchange's
+ * @param verified every check of {@code kdp verify} passed
+ * @param checks the checks of {@code kdp verify} over the run
  */
 public record DemoSummary(
     int run,
@@ -37,10 +45,15 @@ public record DemoSummary(
     Long gapsOpened,
     Long gapsHealed,
     Long coverageHoles,
-    Double lagSeconds) {
+    Double lagSeconds,
+    Long tradesMissing,
+    Long candleMismatches,
+    boolean verified,
+    List<CheckResult> checks) {
 
   /** Reads the summary off a running demo. */
-  public static DemoSummary of(DemoPlatform demo, double seconds) throws SQLException {
+  public static DemoSummary of(DemoPlatform demo, double seconds, Verifier.Result verify)
+      throws SQLException {
     ExchangeProbe.Counts c = demo.exchange().read();
     Long stored = null;
     Long dups = null;
@@ -80,11 +93,19 @@ public record DemoSummary(
         c.tradesEmitted(),
         stored,
         dups,
-        null,
+        find(verify, "books").map(x -> x.missing() + x.different()).orElse(null),
         opened,
         healed,
         holes,
-        lag);
+        lag,
+        find(verify, "trades").map(x -> x.missing()).orElse(null),
+        find(verify, "candles_1m").map(x -> x.missing() + x.extra() + x.different()).orElse(null),
+        verify.ok(),
+        verify.checks());
+  }
+
+  private static Optional<CheckResult> find(Verifier.Result r, String check) {
+    return r.checks().stream().filter(c -> c.check().equals(check)).findFirst();
   }
 
   private static boolean exists(Statement s, String table) throws SQLException {
@@ -113,6 +134,9 @@ public record DemoSummary(
     line(out, "sequence gaps healed", gapsHealed);
     line(out, "coverage holes", coverageHoles);
     line(out, "deduplicator lag (s)", lagSeconds);
+    line(out, "trades missing (verify)", tradesMissing);
+    line(out, "candle mismatches (verify)", candleMismatches);
+    out.println("  verify: " + (verified ? "production matches the exchange" : "DIFFERENCES"));
   }
 
   private static void line(PrintStream out, String what, Object value) {
