@@ -113,8 +113,8 @@ public final class DemoChaos implements AutoCloseable {
       // every other step one gatherer goes down until the next step: a, b, c in turn
       DemoGatherer victim = gatherers.get((step / 2) % gatherers.size());
       try {
-        victim.stop();
-        record("gatherer " + victim.id() + " killed");
+        victim.kill();
+        record("gatherer " + victim.id() + " killed with its databases");
       } catch (Exception e) {
         record("gatherer " + victim.id() + " failed to stop: " + e);
       }

@@ -25,12 +25,14 @@ final class DemoGatherer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoGatherer.class);
 
   private final String id;
+  private final DemoPostgres postgres;
   private final Path configFile;
   private final int adminPort;
   private Gatherer running;
 
-  private DemoGatherer(String id, Path configFile, int adminPort) {
+  private DemoGatherer(String id, DemoPostgres postgres, Path configFile, int adminPort) {
     this.id = id;
+    this.postgres = postgres;
     this.configFile = configFile;
     this.adminPort = adminPort;
   }
@@ -77,7 +79,7 @@ final class DemoGatherer implements AutoCloseable {
                 port);
     Path file = dir.resolve(id + ".conf");
     Files.writeString(file, conf, StandardCharsets.UTF_8);
-    return new DemoGatherer(id, file, port);
+    return new DemoGatherer(id, postgres, file, port);
   }
 
   private static int freePort() throws IOException {
@@ -105,6 +107,8 @@ final class DemoGatherer implements AutoCloseable {
 
   synchronized void start() throws Exception {
     if (running == null) {
+      postgres.setReachable(DemoPlatform.timeseriesDatabase(id), true);
+      postgres.setReachable(DemoPlatform.metadataDatabase(id), true);
       running =
           Gatherer.open(GathererConfigReader.read(configFile, Map.of()), InstantSource.system())
               .start();
@@ -112,7 +116,17 @@ final class DemoGatherer implements AutoCloseable {
     }
   }
 
-  /** Stops it as a process stop would: connections, writers, journal closed. */
+  /**
+   * Takes its whole host down, as the design's failure unit (one availability zone): the process
+   * stops and its two databases become unreachable until {@link #start()}.
+   */
+  synchronized void kill() throws Exception {
+    stop();
+    postgres.setReachable(DemoPlatform.timeseriesDatabase(id), false);
+    postgres.setReachable(DemoPlatform.metadataDatabase(id), false);
+  }
+
+  /** Stops the process: connections, writers, journal closed; its databases stay up. */
   synchronized void stop() throws Exception {
     if (running != null) {
       Gatherer g = running;

@@ -90,6 +90,29 @@ public final class DemoPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes database {@code name} reachable or not: unreachable refuses new connections and ends the
+   * open ones, as a database whose host went down would look to its clients.
+   */
+  public void setReachable(String name, boolean reachable) throws SQLException {
+    if (!DATABASE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a database name: " + name);
+    }
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      // name checked against DATABASE_NAME above
+      s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + reachable);
+      if (!reachable) {
+        try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
+          q.setString(1, name);
+          q.execute();
+        }
+      }
+    }
+  }
+
   /** The JDBC URL of database {@code name} on this server. */
   public String jdbcUrl(String name) {
     return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name + "?user=" + USER;
