@@ -174,6 +174,10 @@ class WsProtocolTest {
       }
       String type = n.path("type").asText();
       types.add(type);
+      if (type.equals("event_fee_update")) {
+        assertThat(n.path("msg").path("event_ticker").asText()).isNotEmpty();
+        continue; // the stored AsyncAPI copy predates event_fee_update: no schema to check
+      }
       String schema =
           switch (type) {
             case "orderbook_snapshot" -> "orderbookSnapshotPayload";

@@ -1,6 +1,8 @@
 package io.kdp.sim.world;
 
 import io.kdp.client.model.Dollars;
+import io.kdp.client.ws.message.EventFeeUpdate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -160,6 +162,12 @@ public final class Engine {
     world.events.add(e);
     world.eventsByTicker.put(e.eventTicker, e);
     world.emit(Messages.eventCreated(e), now);
+    if (rnd.nextInt(8) == 0) {
+      world.emit(
+          new EventFeeUpdate(
+              0, 0, e.eventTicker, "quadratic_with_maker_fees", new BigDecimal("0.5")),
+          now);
+    }
     for (MarketSpec spec : generator.strikes(s, count)) {
       MarketState m =
           new MarketState(

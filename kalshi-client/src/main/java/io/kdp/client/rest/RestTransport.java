@@ -196,6 +196,9 @@ public final class RestTransport {
       Thread.currentThread().interrupt();
       request.abort(e);
       throw interrupted(path, e);
+    } catch (TimeoutException e) {
+      request.abort(e);
+      throw e;
     }
   }
 

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +33,10 @@ public final class KalshiWsClient implements AutoCloseable {
   private final WsClientConfig config;
   private final WebSocketClient jetty;
   private final boolean ownsJetty;
-  private final WsEvents events;
-  private final WsFrameSink sink;
-  private final ClientLoop loop;
-  private final SubscriptionRegistry registry = new SubscriptionRegistry();
+  final WsEvents events;
+  final WsFrameSink sink;
+  final ClientLoop loop;
+  final SubscriptionRegistry registry = new SubscriptionRegistry();
   private final Backoff backoff;
   private final WsFrameDecoder decoder = new WsFrameDecoder();
   private final WsStats stats = new WsStats();
@@ -155,8 +154,10 @@ public final class KalshiWsClient implements AutoCloseable {
   public CompletableFuture<CommandReply> listSubscriptions() {
     return loop.callAsync(
         () ->
-            command(
-                new Sent("list_subscriptions", null, List.of()), WsCommands::listSubscriptions));
+            SubscriptionSync.command(
+                this,
+                new Sent("list_subscriptions", null, List.of()),
+                WsCommands::listSubscriptions));
   }
 
   /** Stops for good: closes the socket politely, fails waiting commands, never reconnects. */
@@ -255,36 +256,6 @@ public final class KalshiWsClient implements AutoCloseable {
 
   WsSession current() {
     return current;
-  }
-
-  boolean isCurrent(WsSession s) {
-    return s == current;
-  }
-
-  WsEvents events() {
-    return events;
-  }
-
-  WsFrameSink sink() {
-    return sink;
-  }
-
-  ClientLoop loop() {
-    return loop;
-  }
-
-  SubscriptionRegistry registry() {
-    return registry;
-  }
-
-  CompletableFuture<CommandReply> command(Sent sent, IntFunction<String> text) {
-    if (!connected()) {
-      return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
-    }
-    CompletableFuture<CommandReply> f = new CompletableFuture<>();
-    int id = current.commands.register(sent, f);
-    current.send(text.apply(id));
-    return f;
   }
 
   void updateLive(String reason) {

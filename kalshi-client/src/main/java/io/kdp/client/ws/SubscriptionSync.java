@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,18 @@ final class SubscriptionSync {
 
   private SubscriptionSync() {}
 
+  /** Sends a command on the current connection; its future completes with the reply. */
+  static CompletableFuture<CommandReply> command(
+      KalshiWsClient client, Sent sent, IntFunction<String> text) {
+    if (!client.connected()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+    }
+    CompletableFuture<CommandReply> f = new CompletableFuture<>();
+    int id = client.current().commands.register(sent, f);
+    client.current().send(text.apply(id));
+    return f;
+  }
+
   /** A reply arrived on {@code s}; {@code sent} is the command it answers (null if none). */
   static void replied(KalshiWsClient client, WsSession s, CommandReply reply, Sent sent) {
     switch (reply) {
@@ -39,33 +52,34 @@ final class SubscriptionSync {
   }
 
   static CompletableFuture<CommandReply> unsubscribe(KalshiWsClient client, WsSubscription sub) {
-    return client
-        .loop()
-        .callAsync(
-            () -> {
-              Entry e = client.registry().get(sub);
-              client.registry().remove(sub);
-              client.updateLive("unsubscribe");
-              if (e == null || e.sid == 0 || !client.connected()) {
-                return CompletableFuture.completedFuture(null);
-              }
-              client.current().seq().forget(e.sid);
-              return client.command(
-                  new Sent("unsubscribe", sub, e.markets()),
-                  id -> WsCommands.unsubscribe(id, List.of(e.sid)));
-            });
+    return client.loop.callAsync(
+        () -> {
+          Entry e = client.registry.get(sub);
+          client.registry.remove(sub);
+          client.updateLive("unsubscribe");
+          if (e == null || e.sid == 0 || !client.connected()) {
+            return CompletableFuture.completedFuture(null);
+          }
+          client.current().seq().forget(e.sid);
+          return command(
+              client,
+              new Sent("unsubscribe", sub, e.markets()),
+              id -> WsCommands.unsubscribe(id, List.of(e.sid)));
+        });
   }
 
   static void subscribe(KalshiWsClient client, Entry e) {
     List<String> markets = e.markets();
-    client.command(
+    command(
+        client,
         new Sent("subscribe", e.handle, markets),
         id -> WsCommands.subscribe(id, List.of(e.handle.channel()), markets, e.initialSnapshot));
   }
 
   static CompletableFuture<CommandReply> sendUpdate(
       KalshiWsClient client, Entry e, String action, List<String> mkts) {
-    return client.command(
+    return command(
+        client,
         new Sent(action, e.handle, mkts),
         id -> WsCommands.updateSubscription(id, e.sid, action, mkts));
   }
@@ -73,40 +87,39 @@ final class SubscriptionSync {
   /** add_markets / delete_markets / get_snapshot: the registry first, then the server. */
   static CompletableFuture<CommandReply> update(
       KalshiWsClient client, WsSubscription sub, String action, Collection<String> markets) {
-    return client
-        .loop()
-        .callAsync(
-            () -> {
-              Entry e = client.registry().get(sub);
-              if (e == null) {
-                return CompletableFuture.failedFuture(
-                    new IllegalArgumentException("not a subscription of this client: " + sub));
-              }
-              List<String> list = List.copyOf(markets);
-              switch (action) {
-                case WsCommands.ADD_MARKETS -> list = list.stream().filter(e.markets::add).toList();
-                case WsCommands.DELETE_MARKETS ->
-                    list = list.stream().filter(e.markets::remove).toList();
-                default -> {}
-              }
-              if (e.sid == 0 || !client.connected()) {
-                return action.equals(WsCommands.GET_SNAPSHOT)
-                    ? CompletableFuture.failedFuture(
-                        new IllegalStateException("no sid on the current connection for " + sub))
-                    : CompletableFuture.completedFuture(null);
-              }
-              return list.isEmpty()
-                  ? CompletableFuture.completedFuture(null)
-                  : sendUpdate(client, e, action, list);
-            });
+    return client.loop.callAsync(
+        () -> {
+          Entry e = client.registry.get(sub);
+          if (e == null) {
+            return CompletableFuture.failedFuture(
+                new IllegalArgumentException("not a subscription of this client: " + sub));
+          }
+          List<String> list = List.copyOf(markets);
+          switch (action) {
+            case WsCommands.ADD_MARKETS -> list = list.stream().filter(e.markets::add).toList();
+            case WsCommands.DELETE_MARKETS ->
+                list = list.stream().filter(e.markets::remove).toList();
+            default -> {}
+          }
+          if (e.sid == 0 || !client.connected()) {
+            return action.equals(WsCommands.GET_SNAPSHOT)
+                ? CompletableFuture.failedFuture(
+                    new IllegalStateException("no sid on the current connection for " + sub))
+                : CompletableFuture.completedFuture(null);
+          }
+          return list.isEmpty()
+              ? CompletableFuture.completedFuture(null)
+              : sendUpdate(client, e, action, list);
+        });
   }
 
   static void subscribed(
       KalshiWsClient client, WsSession s, CommandReply.Subscribed reply, Sent sent) {
-    SubscriptionRegistry registry = client.registry();
+    SubscriptionRegistry registry = client.registry;
     Entry e = registry.get(sent.subscription());
     if (e == null) { // unsubscribed while the subscribe was in flight
-      client.command(
+      command(
+          client,
           new Sent("unsubscribe", sent.subscription(), List.of()),
           id -> WsCommands.unsubscribe(id, List.of(reply.sid())));
       return;
@@ -127,7 +140,7 @@ final class SubscriptionSync {
   }
 
   static void error(KalshiWsClient client, WsSession s, CommandReply.Error err, Sent sent) {
-    SubscriptionRegistry registry = client.registry();
+    SubscriptionRegistry registry = client.registry;
     Entry e =
         err.sid() != 0 && registry.bySid(err.sid()) != null
             ? registry.bySid(err.sid())
@@ -156,18 +169,18 @@ final class SubscriptionSync {
       case MARKET_LIMIT -> {
         if (sent != null && WsCommands.ADD_MARKETS.equals(sent.cmd())) {
           sent.markets().forEach(e.markets::remove);
-          client.events().onShardFurther(e.handle, sent.markets(), err);
+          client.events.onShardFurther(e.handle, sent.markets(), err);
         } else {
           registry.remove(e.handle);
           client.updateLive("subscription over the market limit");
-          client.events().onShardFurther(e.handle, e.markets(), err);
+          client.events.onShardFurther(e.handle, e.markets(), err);
         }
       }
       default -> {
         if (sent != null && sent.cmd().equals("subscribe")) {
           registry.remove(e.handle);
           client.updateLive("subscription rejected");
-          client.events().onSubscriptionRejected(e.handle, err);
+          client.events.onSubscriptionRejected(e.handle, err);
         }
       }
     }

@@ -1,6 +1,8 @@
 package io.kdp.client.ws;
 
+import io.kdp.client.auth.KalshiSigner;
 import io.kdp.client.auth.RequestSigner;
+import io.kdp.client.config.KalshiClientConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -54,6 +56,16 @@ public record WsClientConfig(
         Duration.ofMillis(500),
         Duration.ofSeconds(30),
         RandomGenerator.getDefault());
+  }
+
+  /**
+   * The WebSocket of a configured environment (production, demo or a custom host such as the
+   * simulator), signed with its API key when one is configured.
+   */
+  public static WsClientConfig from(KalshiClientConfig kalshi) {
+    RequestSigner signer =
+        kalshi.credentials().map(c -> KalshiSigner.load(c, InstantSource.system())).orElse(null);
+    return defaults(kalshi.environment().webSocketUrl(), signer);
   }
 
   public WsClientConfig withClock(InstantSource c) {

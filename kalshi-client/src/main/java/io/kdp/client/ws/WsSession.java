@@ -149,8 +149,12 @@ public final class WsSession implements Session.Listener {
 
   private void handle(String text, long at) {
     try {
-      owner.sink().onFrame(text, at, connection);
-      if (owner.isCurrent(this)) {
+      owner.sink.onFrame(text, at, connection);
+    } catch (RuntimeException e) {
+      LOG.warn("connection {}: frame sink failed: {}", connection, e.toString(), e);
+    }
+    try {
+      if (owner.current() == this) {
         dispatch(decoder.decode(text), at);
       }
     } catch (RuntimeException e) {
@@ -162,7 +166,7 @@ public final class WsSession implements Session.Listener {
 
   private void dispatch(KalshiWsMessage message, long at) {
     owner.alive(this);
-    WsEvents events = owner.events();
+    WsEvents events = owner.events;
     switch (message) {
       case ChannelMessage m -> {
         if (m.seq() != KalshiWsMessage.NO_SEQ && m.sid() != 0) {
@@ -197,18 +201,16 @@ public final class WsSession implements Session.Listener {
 
   private void gap(ChannelMessage m) {
     owner.stats().gaps.increment();
-    SubscriptionRegistry.Entry e = owner.registry().bySid(m.sid());
-    owner
-        .events()
-        .onGap(
-            new SequenceGap(
-                connection,
-                m.sid(),
-                e == null ? null : e.handle.channel(),
-                seq.expectedOnGap(),
-                m.seq(),
-                e == null ? List.of() : e.markets(),
-                micros(clock.instant())));
+    SubscriptionRegistry.Entry e = owner.registry.bySid(m.sid());
+    owner.events.onGap(
+        new SequenceGap(
+            connection,
+            m.sid(),
+            e == null ? null : e.handle.channel(),
+            seq.expectedOnGap(),
+            m.seq(),
+            e == null ? List.of() : e.markets(),
+            micros(clock.instant())));
   }
 
   private void run(Runnable task) {

@@ -125,6 +125,30 @@ class RestRetryOverSocketTest {
   }
 
   @Test
+  void aResponseThatNeverComesTimesOutAndIsRetried() throws Exception {
+    server.script(STATUS, Reply.HANG, Reply.json(200, OK_STATUS));
+    RestTransport.Settings quick =
+        new RestTransport.Settings(
+            POLICY,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(5),
+            counts,
+            InstantSource.fixed(now),
+            sleeps::add,
+            new SplittableRandom(7));
+    try (KalshiRestClient impatient =
+        KalshiRestClient.open(
+            KalshiClientConfig.anonymous(KalshiEnvironment.localhost(server.port())),
+            new RateLimiterRegistry(TokenBucket::perSecond),
+            quick,
+            null)) {
+      assertThat(impatient.exchangeStatus()).isEqualTo(new ExchangeStatus(true, false, null));
+    }
+    assertThat(server.seen).hasSize(2);
+    assertThat(counts.snapshot()).isEqualTo(new RestCallCounts.Snapshot(2, 0, 1, 0));
+  }
+
+  @Test
   void unauthorizedFailsAtOnceAndSaysWhatToCheck() {
     server.script(
         STATUS,

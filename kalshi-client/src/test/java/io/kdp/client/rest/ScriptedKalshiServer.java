@@ -26,6 +26,9 @@ final class ScriptedKalshiServer implements AutoCloseable {
   record Reply(int status, Map<String, String> headers, String body) {
     static final Reply DROP = new Reply(-1, Map.of(), "");
 
+    /** Never answers (until the server stops): the client's request timeout must fire. */
+    static final Reply HANG = new Reply(-2, Map.of(), "");
+
     static Reply json(int status, String body) {
       return new Reply(status, Map.of(), body);
     }
@@ -39,6 +42,7 @@ final class ScriptedKalshiServer implements AutoCloseable {
   private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
   private final Map<String, Function<Request, Reply>> fallbacks = new ConcurrentHashMap<>();
   final List<Seen> seen = new CopyOnWriteArrayList<>();
+  private final List<Callback> hanging = new CopyOnWriteArrayList<>();
 
   ScriptedKalshiServer() throws Exception {
     connector.setHost("127.0.0.1");
@@ -94,6 +98,10 @@ final class ScriptedKalshiServer implements AutoCloseable {
               ? Reply.json(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no route\"}}")
               : f.apply(request);
     }
+    if (reply.status() == -2) {
+      hanging.add(callback);
+      return true;
+    }
     if (reply.status() < 0) {
       request.getConnectionMetaData().getConnection().getEndPoint().close();
       callback.succeeded();
@@ -108,6 +116,7 @@ final class ScriptedKalshiServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    hanging.forEach(c -> c.failed(new java.io.IOException("test server closing")));
     server.stop();
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.postgresql.util.PGobject;
 
 /**
@@ -71,8 +72,11 @@ record MetadataUpsert<R>(
     return last.size();
   }
 
-  /** {@code INSERT ... SELECT FROM staging ON CONFLICT DO UPDATE ... WHERE changed AND guard}. */
-  String merge(String guard) {
+  /**
+   * {@code INSERT ... SELECT FROM staging ON CONFLICT DO UPDATE ... WHERE changed AND guard
+   * RETURNING key, returning...}; an empty guard means none.
+   */
+  String merge(String guard, String... returning) {
     String cols = String.join(", ", columns);
     List<String> nonKey = columns.subList(1, columns.size());
     String set = String.join(", ", nonKey.stream().map(col -> col + " = EXCLUDED." + col).toList());
@@ -100,7 +104,7 @@ record MetadataUpsert<R>(
         + ")"
         + (guard.isEmpty() ? "" : " AND " + guard)
         + " RETURNING "
-        + key;
+        + String.join(", ", Stream.concat(Stream.of(key), Stream.of(returning)).toList());
   }
 
   void clear(Connection c) throws SQLException {

@@ -82,8 +82,10 @@ public final class MetadataWriter {
           + " up AS ("
           + MARKETS.merge(
               "(markets.exchange_updated_time IS NULL OR EXCLUDED.exchange_updated_time IS NULL"
-                  + " OR EXCLUDED.exchange_updated_time >= markets.exchange_updated_time)")
-          + ", status, exchange_updated_time),"
+                  + " OR EXCLUDED.exchange_updated_time >= markets.exchange_updated_time)",
+              "status",
+              "exchange_updated_time")
+          + "),"
           + " hist AS (INSERT INTO market_status_changes"
           + " (ticker, old_status, new_status, exchange_time, received_at, gatherer)"
           + " SELECT up.ticker, prev.status, up.status, up.exchange_updated_time, ?, ?"
