@@ -1,5 +1,6 @@
 package io.kdp.platform;
 
+import io.kdp.platform.archive.ArchiveCommand;
 import io.kdp.platform.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       io.kdp.platform.verify.VerifyCommand.class,
       ReplayCommand.class,
-      GathererCommand.class
+      GathererCommand.class,
+      DedupCommand.class,
+      ArchiveCommand.class
     })
 public final class Kdp implements Runnable {
 

@@ -152,7 +152,6 @@ public final class GathererStreams {
           ignoredDeltas++;
           return;
         }
-        track.beforeChange(ms);
         if (ms.book.apply(d.row().side(), d.row().priceMicros(), d.row().deltaCenti())) {
           track.rows.add(timed);
         } else {
@@ -201,17 +200,18 @@ public final class GathererStreams {
       return GathererWindow.NONE;
     }
     if (track == null) {
-      return new GathererWindow(GathererWindow.Clean.WHOLE, start, List.of(), ms.book);
+      return new GathererWindow(GathererWindow.Clean.WHOLE, start, List.of(), () -> ms.book);
     }
     if (track.validAtStart && !track.invalidated) {
-      return new GathererWindow(GathererWindow.Clean.WHOLE, start, track.rows, track.startBook);
+      return new GathererWindow(
+          GathererWindow.Clean.WHOLE, start, track.rows, () -> track.startBook(ms));
     }
     List<BookRow.Timed> fromReset = track.rows.subList(track.lastReset, track.rows.size());
     return new GathererWindow(
         GathererWindow.Clean.FROM_SNAPSHOT,
         fromReset.getFirst().timeMicros(),
         List.copyOf(fromReset),
-        track.validAtStart ? track.startBook : null);
+        () -> null);
   }
 
   private boolean seenPastEnd(String market, StreamKey key, boolean caughtUp) {
@@ -222,10 +222,14 @@ public final class GathererStreams {
     return st.pending.isEmpty() && caughtUp && !pendingSnapshots.containsKey(market);
   }
 
-  /** What happened to one market's book in the window being replayed. */
+  /**
+   * What happened to one market's book in the window being replayed. The book at the window start
+   * is copied only before a snapshot replaces it; otherwise it is rebuilt on demand by undoing the
+   * window's deltas (needed only when production switches to this gatherer).
+   */
   private static final class WindowTrack {
     final boolean validAtStart;
-    Book startBook;
+    Book copiedAtStart;
     boolean copied;
     boolean invalidated;
     int lastReset = -1;
@@ -233,14 +237,28 @@ public final class GathererStreams {
 
     WindowTrack(MarketState ms) {
       validAtStart = ms.valid;
-      startBook = ms.valid ? ms.book : null;
     }
 
+    /** Before a snapshot replaces the book: keep the start book (rows so far are deltas). */
     void beforeChange(MarketState ms) {
       if (!copied) {
+        copiedAtStart = validAtStart ? undo(ms) : null;
         copied = true;
-        startBook = validAtStart ? ms.book.copy() : null;
       }
+    }
+
+    Book startBook(MarketState ms) {
+      return copied ? copiedAtStart : undo(ms);
+    }
+
+    private Book undo(MarketState ms) {
+      Book b = ms.book.copy();
+      for (int i = rows.size() - 1; i >= 0; i--) {
+        if (rows.get(i).row() instanceof BookRow.Delta d) {
+          b.apply(d.row().side(), d.row().priceMicros(), -d.row().deltaCenti());
+        }
+      }
+      return b;
     }
 
     void reset(BookRow.Timed snapshot) {

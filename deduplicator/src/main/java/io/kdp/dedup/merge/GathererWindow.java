@@ -3,6 +3,7 @@ package io.kdp.dedup.merge;
 import io.kdp.dedup.book.Book;
 import io.kdp.dedup.book.BookRow;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What one gatherer's stream offers for one market over one window.
@@ -11,10 +12,11 @@ import java.util.List;
  * @param cleanFromMicros the window start for {@link Clean#WHOLE}, the reset snapshot's time for
  *     {@link Clean#FROM_SNAPSHOT}
  * @param rows the rows to copy: the whole window's, or from the reset snapshot on
- * @param bookAtStart the gatherer's book at the window start (null unless valid then)
+ * @param bookAtStart the gatherer's book at the window start (valid then only); computed on demand,
+ *     before the next window is replayed
  */
 public record GathererWindow(
-    Clean clean, long cleanFromMicros, List<BookRow.Timed> rows, Book bookAtStart) {
+    Clean clean, long cleanFromMicros, List<BookRow.Timed> rows, Supplier<Book> bookAtStart) {
 
   public static final GathererWindow NONE = new GathererWindow(Clean.NONE, 0, List.of(), null);
 

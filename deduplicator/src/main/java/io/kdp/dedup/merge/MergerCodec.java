@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -36,7 +37,10 @@ public final class MergerCodec {
 
   public static byte[] encode(BookMerger m) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try (DataOutputStream out =
+        new DataOutputStream(
+            new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 65_536))) {
       out.writeInt(VERSION);
       out.writeLong(m.windowMicros);
       out.writeLong(m.decidedTo);
@@ -101,13 +105,16 @@ public final class MergerCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    deflater.end();
     return bytes.toByteArray();
   }
 
   /** Restores a merger; its gatherers must be those of {@code preference} (same names). */
   public static BookMerger decode(byte[] state, List<String> preference) {
     try (DataInputStream in =
-        new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(state)))) {
+        new DataInputStream(
+            new java.io.BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(state))))) {
       if (in.readInt() != VERSION) {
         throw new IllegalStateException("unknown dedup checkpoint version");
       }

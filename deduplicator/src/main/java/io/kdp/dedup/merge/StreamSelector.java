@@ -1,5 +1,6 @@
 package io.kdp.dedup.merge;
 
+import io.kdp.dedup.book.Book;
 import io.kdp.dedup.coverage.CoverageRun;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class StreamSelector {
     for (String g : preference) {
       GathererWindow w = windows.get(g);
       if (w != null && w.clean() == GathererWindow.Clean.WHOLE) {
-        rows.add(
-            new MergedRow.Resync(market, start, g, w.bookAtStart().yes(), w.bookAtStart().no()));
+        Book book = w.bookAtStart().get();
+        rows.add(new MergedRow.Resync(market, start, g, book.yes(), book.no()));
         copy(w, rows);
         current = g;
         extend(start, end, g, coverage);

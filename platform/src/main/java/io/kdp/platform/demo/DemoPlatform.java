@@ -123,6 +123,7 @@ public final class DemoPlatform implements AutoCloseable {
     rolesStartedAt = Instant.now();
     dedup = started(DemoDeduplicator.configure(postgres));
     dedup.start();
+    started(DemoArchive.start(postgres, s3, data.resolve("archive-work")));
 
     status =
         started(
@@ -183,7 +184,12 @@ public final class DemoPlatform implements AutoCloseable {
               + g.configFile());
     }
     out.println("  deduplicator    " + dedup.endpoint().base() + "/metrics");
-    out.println("  not in this build: the archive export to S3 (its module is not merged yet)");
+    out.println(
+        "  archive         every closed hour to s3://"
+            + BUCKET
+            + "/{processed,raw,aggregates}/ (after the hour and "
+            + DemoArchive.DEDUP_WINDOW.toMinutes()
+            + " min)");
   }
 
   private static String others() {

@@ -1,0 +1,131 @@
+package io.kdp.archive.export;
+
+import io.kdp.archive.layout.OrderbookLayout;
+import io.kdp.archive.parquet.ParquetRowsWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes {@code processed/table=orderbook} for one hour: per market a {@code start} row rebuilt
+ * from the state before the hour, then the hour's snapshots and deltas (see {@link
+ * OrderbookLayout}). A market with no snapshot within {@code lookback} before the hour gets a start
+ * row with null levels: its book before the hour is unknown, and its first snapshot in the file
+ * begins the replay.
+ */
+final class OrderbookExport {
+
+  private OrderbookExport() {}
+
+  static long write(
+      Connection c, Instant from, Instant to, Duration lookback, Path file, ExportProgress progress)
+      throws SQLException, IOException {
+    Map<String, Object[]> starts = startRows(c, from, to, lookback);
+    try (ParquetRowsWriter out =
+            ParquetRowsWriter.open(
+                file,
+                OrderbookLayout.TABLE,
+                OrderbookLayout.SCHEMA_VERSION,
+                OrderbookLayout.COLUMNS);
+        PreparedStatement s = c.prepareStatement(OrderbookLayout.EVENTS)) {
+      TableExport.bindRanges(s, 8, from, to);
+      TableExport.binary(s);
+      s.setFetchSize(TableExport.FETCH_SIZE);
+      Iterator<Map.Entry<String, Object[]>> pending = starts.entrySet().iterator();
+      String market = null;
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          Object[] row = JdbcRows.read(rs, OrderbookLayout.COLUMNS);
+          String rowMarket = (String) row[OrderbookLayout.MARKET];
+          if (!rowMarket.equals(market)) {
+            Map.Entry<String, Object[]> start = pending.next();
+            if (!start.getKey().equals(rowMarket)) {
+              throw new IllegalStateException(
+                  "orderbook markets out of step: " + start.getKey() + " vs " + rowMarket);
+            }
+            out.write(start.getValue());
+            market = rowMarket;
+          }
+          out.write(row);
+          if (out.rows() % TableExport.FETCH_SIZE == 0) {
+            progress.rows(TableExport.FETCH_SIZE);
+          }
+        }
+      }
+      progress.rows(out.rows() % TableExport.FETCH_SIZE);
+      return out.rows();
+    }
+  }
+
+  /** The start row of every market covered by [from, to), in market order. */
+  private static Map<String, Object[]> startRows(
+      Connection c, Instant from, Instant to, Duration lookback) throws SQLException {
+    Map<String, Book> books = new LinkedHashMap<>();
+    Map<String, Long> snapshotTimes = new LinkedHashMap<>();
+    Map<String, Object[]> starts = new LinkedHashMap<>();
+    long hourMicros = from.getEpochSecond() * 1_000_000L;
+    try (PreparedStatement s = c.prepareStatement(OrderbookLayout.LAST_SNAPSHOTS)) {
+      bind(s, from, to, lookback);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String market = rs.getString(1);
+          Object[] row = new Object[OrderbookLayout.COLUMNS.size()];
+          row[OrderbookLayout.MARKET] = market;
+          row[OrderbookLayout.KIND] = "start";
+          row[OrderbookLayout.EXCHANGE_TIME] = hourMicros;
+          starts.put(market, row);
+          long snapshotTime = rs.getLong(2);
+          if (!rs.wasNull()) {
+            snapshotTimes.put(market, snapshotTime);
+            books.put(
+                market,
+                new Book(
+                    JdbcRows.longs(rs.getArray(3)),
+                    JdbcRows.longs(rs.getArray(4)),
+                    JdbcRows.longs(rs.getArray(5)),
+                    JdbcRows.longs(rs.getArray(6))));
+          }
+        }
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement(OrderbookLayout.DELTAS_BEFORE)) {
+      bind(s, from, to, lookback);
+      s.setFetchSize(TableExport.FETCH_SIZE);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String market = rs.getString(1);
+          Book book = books.get(market);
+          if (book != null && rs.getLong(2) > snapshotTimes.get(market)) {
+            book.apply(rs.getString(3), rs.getLong(4), rs.getLong(5));
+          }
+        }
+      }
+    }
+    books.forEach(
+        (market, book) -> {
+          long[][] levels = book.levels();
+          Object[] row = starts.get(market);
+          for (int i = 0; i < 4; i++) {
+            row[OrderbookLayout.YES_PRICES + i] = levels[i];
+          }
+        });
+    return starts;
+  }
+
+  private static void bind(PreparedStatement s, Instant from, Instant to, Duration lookback)
+      throws SQLException {
+    TableExport.bindRanges(s, 8, from, to);
+    s.setObject(9, from.minus(lookback).atOffset(ZoneOffset.UTC));
+    s.setObject(10, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+  }
+}

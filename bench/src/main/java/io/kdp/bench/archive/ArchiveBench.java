@@ -1,0 +1,169 @@
+package io.kdp.bench.archive;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.kdp.archive.export.ExportProgress;
+import io.kdp.archive.export.ExportedFile;
+import io.kdp.archive.export.HourExporter;
+import io.kdp.archive.s3.ObjectStore;
+import io.kdp.archive.s3.ObjectStoreConfig;
+import io.kdp.testkit.SharedPostgres;
+import io.kdp.testkit.TestDatabase;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./kdp bench archive [--rows N] [--markets M]}: exports one production hour holding N
+ * trades, N tickers and N orderbook deltas (plus a snapshot per market before the hour) from
+ * embedded PostgreSQL to an in-process s3proxy, and prints rows exported per second and bytes per
+ * row in Parquet versus PostgreSQL ({@code pg_total_relation_size}) as JSON. The first export warms
+ * the JIT; the second is measured. Besides wall-clock rows/s it reports the exporting thread's CPU
+ * time (JDBC decoding, Parquet encoding, zstd, upload), which stays meaningful on a shared machine.
+ */
+public final class ArchiveBench {
+
+  static final Instant HOUR = Instant.parse("2026-11-20T14:00:00Z");
+
+  private ArchiveBench() {}
+
+  public static void main(String[] args) throws Exception {
+    quietLogging();
+    int rows = intArg(args, "--rows", 1_000_000);
+    int markets = intArg(args, "--markets", 500);
+    TestDatabase db = SharedPostgres.createDatabase();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(BenchData.SCHEMA);
+      BenchData.fill(s, HOUR, rows, markets);
+      s.execute("VACUUM ANALYZE");
+    }
+    S3Proxy s3 =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "bench", "bench-secret")
+            .build();
+    s3.start();
+    Path work = Files.createTempDirectory("kdp-archive-bench");
+    try (ObjectStore store =
+        ObjectStore.open(
+            ObjectStoreConfig.compatible(
+                URI.create("http://127.0.0.1:" + s3.getPort()),
+                "bench",
+                new ObjectStoreConfig.StaticCredentials("bench", "bench-secret")))) {
+      store.ensureBucket();
+      HourExporter exporter = new HourExporter(store, work, Duration.ofHours(1));
+      export(db, exporter);
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long start = System.nanoTime();
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      List<ExportedFile> files = export(db, exporter);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+      print(db, files, seconds, cpu, rows, markets);
+    } finally {
+      s3.stop();
+    }
+    System.exit(0);
+  }
+
+  private static List<ExportedFile> export(TestDatabase db, HourExporter exporter)
+      throws Exception {
+    try (Connection c = db.connect()) {
+      return exporter.exportProcessed(c, HOUR, new ExportProgress(Clock.systemUTC()));
+    }
+  }
+
+  private static void print(
+      TestDatabase db, List<ExportedFile> files, double seconds, double cpu, int rows, int markets)
+      throws Exception {
+    Map<String, String> tables = new LinkedHashMap<>();
+    long total = 0;
+    for (ExportedFile f : files) {
+      total += f.rows();
+      String table = f.key().replaceAll(".*table=([^/]+)/.*", "$1");
+      if (f.rows() == 0) {
+        continue;
+      }
+      String pgTable = table.equals("orderbook") ? "orderbook_deltas" : table;
+      long pgBytes = pgBytes(db, pgTable);
+      long pgRows = pgRows(db, pgTable);
+      tables.put(
+          table,
+          String.format(
+              "{\"rows\": %d, \"parquet_bytes\": %d, \"parquet_bytes_per_row\": %.2f,"
+                  + " \"postgres_bytes_per_row\": %.2f}",
+              f.rows(), f.bytes(), (double) f.bytes() / f.rows(), (double) pgBytes / pgRows));
+    }
+    StringBuilder json = new StringBuilder();
+    json.append(
+        String.format(
+            "{\"benchmark\": \"archive\", \"rows_per_table\": %d, \"markets\": %d,"
+                + " \"rows_exported\": %d, \"seconds\": %.3f, \"rows_per_second\": %.0f,"
+                + " \"aim_rows_per_second\": 500000, \"exporter_cpu_seconds\": %.3f,"
+                + " \"rows_per_exporter_cpu_second\": %.0f, \"load_average\": %.2f,"
+                + " \"cores\": %d, \"tables\": {",
+            rows,
+            markets,
+            total,
+            seconds,
+            total / seconds,
+            cpu,
+            total / cpu,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors()));
+    String sep = "";
+    for (Map.Entry<String, String> t : tables.entrySet()) {
+      json.append(sep).append('"').append(t.getKey()).append("\": ").append(t.getValue());
+      sep = ", ";
+    }
+    System.out.println(json.append("}}"));
+  }
+
+  private static long pgBytes(TestDatabase db, String table) throws Exception {
+    return single(db, "SELECT pg_total_relation_size('" + table + "')");
+  }
+
+  private static long pgRows(TestDatabase db, String table) throws Exception {
+    return single(db, "SELECT count(*) FROM " + table);
+  }
+
+  private static long single(TestDatabase db, String sql) throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** s3proxy, its shaded Jetty, the SDK and Parquet log every request at DEBUG by default. */
+  private static void quietLogging() {
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+  }
+
+  private static int intArg(String[] args, String name, int fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return fallback;
+  }
+}
