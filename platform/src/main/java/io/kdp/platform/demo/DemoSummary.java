@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param seconds how long the run lasted
  * @param messagesEmitted exchange messages emitted
  * @param tradesEmitted trades the exchange made during the run
- * @param tradesStored trades in production
+ * @param tradesStored trades in production (every run of the data directory)
  * @param duplicates production trade rows beyond one per trade_id
  * @param bookMismatches sampled books that differ between production and the exchange
  * @param gapsOpened sequence gaps the gatherers detected
@@ -127,7 +127,7 @@ public record DemoSummary(
     out.printf(Locale.ROOT, "kdp demo: run %d finished after %.0f s%n", run, seconds);
     line(out, "exchange messages emitted", messagesEmitted);
     line(out, "trades emitted", tradesEmitted);
-    line(out, "trades stored in production", tradesStored);
+    line(out, "trades in production (all runs)", tradesStored);
     line(out, "duplicate trades", duplicates);
     line(out, "book mismatches", bookMismatches);
     line(out, "sequence gaps opened", gapsOpened);
@@ -141,6 +141,6 @@ public record DemoSummary(
 
   private static void line(PrintStream out, String what, Object value) {
     out.printf(
-        Locale.ROOT, "  %-30s %s%n", what, value == null ? "- (not running in this demo)" : value);
+        Locale.ROOT, "  %-32s %s%n", what, value == null ? "- (not running in this demo)" : value);
   }
 }

@@ -174,7 +174,8 @@ public final class StatusCollector implements AutoCloseable {
     double holes = 0;
     for (PrometheusText.Sample m : r.scrape().samples()) {
       String n = m.name();
-      if (!n.startsWith("kdp_dedup_")) {
+      // a gauge whose owner stopped reads NaN: absent, not a number to show
+      if (!n.startsWith("kdp_dedup_") || !Double.isFinite(m.value())) {
         continue;
       }
       if (n.contains("lag") && n.endsWith("seconds")) {
