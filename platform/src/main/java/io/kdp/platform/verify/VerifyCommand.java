@@ -17,11 +17,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compare production with the exchange simulator's ground truth: trades as sets, 1-minute",
-      "candles, and books at sampled times (with --journal). Prints a table; exit code 1 on any",
-      "difference."
-    })
+    description =
+        "Compare production with the exchange simulator's ground truth: trades as sets, 1-minute"
+            + " candles, and books at sampled times (with --journal). Prints a table; exit code 1"
+            + " on any difference.")
 public final class VerifyCommand implements Callable<Integer> {
 
   @Option(
