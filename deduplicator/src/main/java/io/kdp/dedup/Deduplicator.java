@@ -80,10 +80,12 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /** What one cycle did. */
-  public record Cycle(List<String> read, List<String> down, boolean caughtUp, long decidedTo) {}
+  public record Cycle(
+      List<String> read, List<String> down, boolean caughtUp, long decidedTo, long rowsRead) {}
 
   /** One cycle: read a batch from every reachable gatherer, merge, commit. */
   public Cycle runOnce() throws SQLException {
+    long startNanos = System.nanoTime();
     Instant now = clock.instant();
     long nowMicros = micros(now);
     List<GathererBatch> batches = new ArrayList<>();
@@ -102,9 +104,6 @@ public final class Deduplicator implements AutoCloseable {
         b.succeeded();
         metrics.up(s.gatherer(), true);
         allCaughtUp &= batch.caughtUp();
-        if (batch.caughtUp()) {
-          committedTo.put(s.gatherer(), nowMicros - config.grace().toNanos() / 1000);
-        }
         noteNewest(batch);
       } catch (SQLException e) {
         b.failed(now);
@@ -114,12 +113,8 @@ public final class Deduplicator implements AutoCloseable {
             "gatherer {} unreachable ({}); retrying with backoff", s.gatherer(), e.getMessage());
       }
     }
-    long reachedAll = Long.MAX_VALUE;
-    for (GathererBatch b : batches) {
-      reachedAll = Math.min(reachedAll, committedTo.getOrDefault(b.gatherer(), Long.MIN_VALUE));
-    }
-    long overdue = nowMicros - config.maxDelay().toNanos() / 1000;
-    long limit = batches.isEmpty() ? overdue : Math.max(overdue, reachedAll);
+    long readNanos = System.nanoTime();
+    long limit = decisionLimit(batches, nowMicros);
     try {
       List<MergeCounts> counts =
           GathererStore.inTransaction(
@@ -139,6 +134,12 @@ public final class Deduplicator implements AutoCloseable {
                 return n;
               });
       metrics.merged(counts);
+      LOG.debug(
+          "cycle: read {} rows in {} ms, merged in {} ms, decided to {}",
+          batches.stream().mapToLong(GathererBatch::rows).sum(),
+          (readNanos - startNanos) / 1_000_000,
+          (System.nanoTime() - readNanos) / 1_000_000,
+          merger.decidedToMicros());
       for (GathererBatch b : batches) {
         Map<SyncTable, Position> next = new EnumMap<>(SyncTable.class);
         next.putAll(cursors.getOrDefault(b.gatherer(), Map.of()));
@@ -155,15 +156,44 @@ public final class Deduplicator implements AutoCloseable {
         batches.stream().map(GathererBatch::gatherer).toList(),
         down,
         allCaughtUp && down.isEmpty(),
-        merger.decidedToMicros());
+        merger.decidedToMicros(),
+        batches.stream().mapToLong(GathererBatch::rows).sum());
   }
 
-  /** Runs cycles until the thread is interrupted, pausing when everything was caught up. */
+  /**
+   * Up to where windows may be decided. Each gatherer read this cycle has seen every committed book
+   * row before its frontier: the read time if its book tables are caught up, else the newest
+   * receive time read from the tables that are behind. A gatherer whose frontier is more than
+   * {@code max-delay} behind the leading one is lagging and waits no one; the others bound the
+   * decision at their frontier minus {@code grace}. An unreachable gatherer bounds nothing.
+   */
+  private long decisionLimit(List<GathererBatch> batches, long nowMicros) {
+    long grace = config.grace().toNanos() / 1000;
+    long maxDelay = config.maxDelay().toNanos() / 1000;
+    Map<String, Long> frontier = new HashMap<>();
+    long leader = Long.MIN_VALUE;
+    for (GathererBatch b : batches) {
+      long f = b.bookFrontierMicros(nowMicros);
+      frontier.put(b.gatherer(), f);
+      leader = Math.max(leader, f);
+    }
+    committedTo.clear();
+    long limit = Long.MAX_VALUE;
+    for (Map.Entry<String, Long> e : frontier.entrySet()) {
+      committedTo.put(e.getKey(), e.getValue() - grace);
+      if (e.getValue() >= leader - maxDelay) {
+        limit = Math.min(limit, e.getValue() - grace);
+      }
+    }
+    return batches.isEmpty() ? Long.MIN_VALUE : limit;
+  }
+
+  /** Runs cycles until the thread is interrupted, pausing when a cycle found nothing to read. */
   public void run() throws InterruptedException {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Cycle c = runOnce();
-        if (c.caughtUp()) {
+        if (c.caughtUp() || c.rowsRead() == 0) {
           Thread.sleep(config.pollInterval().toMillis());
         }
       } catch (SQLException e) {

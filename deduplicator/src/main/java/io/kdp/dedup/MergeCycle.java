@@ -37,6 +37,8 @@ import java.util.Set;
  */
 final class MergeCycle {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MergeCycle.class);
+
   private MergeCycle() {}
 
   /** The saved merger and cursors, or a fresh merger and empty cursors. */
@@ -90,8 +92,16 @@ final class MergeCycle {
         merger.addGap(b.gatherer(), g);
       }
     }
+    long t0 = System.nanoTime();
     MergeOutput out = merger.decide(limitMicros, committedTo, maxWindows);
+    long t1 = System.nanoTime();
     counts.addAll(writer.writeBook(c, out.rows()));
+    LOG.debug(
+        "decided {} windows in {} ms, wrote {} book rows in {} ms",
+        out.windows(),
+        (t1 - t0) / 1_000_000,
+        out.rows().size(),
+        (System.nanoTime() - t1) / 1_000_000);
     CoverageWrite.write(c, out.coverage());
     CandleRollup.refresh(c, candleTimes);
     saveCheckpoint(c, merger, now);

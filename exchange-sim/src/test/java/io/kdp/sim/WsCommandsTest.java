@@ -109,6 +109,7 @@ class WsCommandsTest {
       List<String> t = WsProtocolTest.openTickers(f, 3);
       ws.sendRaw("not json");
       ws.await("error 1", n -> n.path("msg").path("code").asInt() == 1);
+      assertThat(Admin.status(f.sim)).contains("\"malformed_commands\":1");
       assertError(ws, ws.send("subscribe", null), 2);
       assertError(ws, ws.send("subscribe", "{}"), 3);
       assertError(ws, ws.send("subscribe", "{\"channels\":[\"nope\"]}"), 8);

@@ -176,12 +176,11 @@ public final class Gatherer implements AutoCloseable {
   public Gatherer start() throws Exception {
     routing.start();
     java.time.Instant downSince = backfill.downSince();
-    connections.start();
+    connections.start(downSince.getEpochSecond() * 1_000_000L + downSince.getNano() / 1_000);
     sync.initialSync();
     connections.setBookMarkets(registry.bookMarkets());
     sync.start();
     poller.start(config.intervals().snapshotPoll());
-    backfill.fillSince(downSince);
     admin = AdminServer.start(config.adminPort(), metrics, this::health);
     log.info("gatherer {} started; admin on port {}", config.gathererId(), admin.port());
     return this;

@@ -45,6 +45,36 @@ final class Books {
     }
   }
 
+  /** The market's latest REST snapshot (bids per side, ascending), or empty sides if none. */
+  static Map<Side, List<Level>> latestRest(TestDatabase db, String market) throws SQLException {
+    Map<Side, TreeMap<Long, Long>> book = new EnumMap<>(Side.class);
+    book.put(Side.YES, new TreeMap<>());
+    book.put(Side.NO, new TreeMap<>());
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT yes_prices, yes_sizes, no_prices, no_sizes FROM orderbook_snapshots"
+                    + " WHERE market = ? AND source = 'rest' ORDER BY received_at DESC LIMIT 1")) {
+      ps.setString(1, market);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          fill(book.get(Side.YES), rs.getArray(1), rs.getArray(2));
+          fill(book.get(Side.NO), rs.getArray(3), rs.getArray(4));
+        }
+      }
+    }
+    return levels(book);
+  }
+
+  static long count(TestDatabase db, String sql) throws SQLException {
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /**
    * The market's book from its latest WebSocket snapshot plus every later delta of the same stream
    * (connection and sid) in seq order; empty sides when there is no snapshot.

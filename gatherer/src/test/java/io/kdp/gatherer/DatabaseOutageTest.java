@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gatherer's PostgreSQL stopped mid-run and started again: frames keep going to the journal
- * while it is down, are loaded from the journal when it is back, and nothing is lost or doubled.
+ * The gatherer's PostgreSQL stopped mid-run for 15 s and started again: frames keep going to the
+ * journal while it is down, are loaded from the journal when it is back, and nothing is lost or
+ * doubled.
  */
 @Timeout(300)
 class DatabaseOutageTest {
@@ -31,12 +32,14 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> Books.tradesFrom(db, "ws") >= 50);
 
         pg.stop();
+        long stoppedAt = System.nanoTime();
         int atStop = exchange.tradeCount();
         await("the gatherer journaling only while the exchange trades on")
             .atMost(Duration.ofSeconds(90))
             .until(
                 () ->
-                    exchange.tradeCount() >= atStop + 150
+                    System.nanoTime() - stoppedAt >= Duration.ofSeconds(15).toNanos()
+                        && exchange.tradeCount() >= atStop + 150
                         && !gatherer.health().live()
                         && gatherer.routing().spilledFrames() > 100);
         pg.start();

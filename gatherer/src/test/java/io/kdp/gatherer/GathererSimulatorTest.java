@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,14 @@ class GathererSimulatorTest {
       exchange.freeze();
 
       exchange.assertRecordedCompletely(db, "a", gatherer.connections().bookMarkets());
+      List<String> markets = gatherer.connections().bookMarkets();
+      assertThat(gatherer.poller().poll()).isEqualTo(markets.size());
+      for (String market : markets) {
+        assertThat(Books.latestRest(db, market)).as(market).isEqualTo(Books.replay(db, market));
+      }
+      assertThat(Books.count(db, "SELECT count(*) FROM series")).isPositive();
+      assertThat(Books.count(db, "SELECT count(*) FROM events")).isPositive();
+      assertThat(Books.count(db, "SELECT count(*) FROM markets")).isEqualTo(12);
       assertThat(metrics.body())
           .contains("kdp_gatherer_messages_total{channel=\"orderbook_delta\",gatherer=\"a\"}");
       assertThat(health.statusCode()).isEqualTo(200);

@@ -65,32 +65,47 @@ public final class SimCommand implements Callable<Integer> {
       description = "markets per subscription before error 26 (default ${DEFAULT-VALUE})")
   int marketCap;
 
+  /** The simulator configuration these options describe. */
+  SimConfig config() {
+    SimConfig defaults = SimConfig.defaults(dataDir);
+    return defaults
+        .withPort(host, port)
+        .withWorld(WorldParams.defaults(markets, rate, seed))
+        .withAuthKeys(authKeys)
+        .withJournal(journal)
+        .withFaults(faults)
+        .withWebSocket(marketCap, defaults.wsQueueFrames(), defaults.pingInterval());
+  }
+
   @Override
   public Integer call() throws Exception {
-    SimConfig defaults = SimConfig.defaults(dataDir);
-    SimConfig config =
-        defaults
-            .withPort(host, port)
-            .withWorld(WorldParams.defaults(markets, rate, seed))
-            .withAuthKeys(authKeys)
-            .withJournal(journal)
-            .withFaults(faults)
-            .withWebSocket(marketCap, defaults.wsQueueFrames(), defaults.pingInterval());
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (ExchangeSimulator sim = ExchangeSimulator.start(config)) {
-      String where = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
-      System.out.println("kdp sim: REST http://" + where + ":" + sim.port() + "/trade-api/v2");
-      System.out.println(
-          "kdp sim: WebSocket ws://" + where + ":" + sim.port() + "/trade-api/ws/v2");
-      if (sim.keyId() != null) {
-        System.out.println("kdp sim: API key id " + sim.keyId());
-        System.out.println("kdp sim: private key " + sim.privateKeyFile().toAbsolutePath());
-      } else {
-        System.out.println("kdp sim: accepting the public keys in " + authKeys.toAbsolutePath());
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sim-shutdown"));
-      stopped.await();
+    SimConfig config = config();
+    ExchangeSimulator sim = ExchangeSimulator.start(config);
+    String where = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
+    System.out.println("kdp sim: REST http://" + where + ":" + sim.port() + "/trade-api/v2");
+    System.out.println("kdp sim: WebSocket ws://" + where + ":" + sim.port() + "/trade-api/ws/v2");
+    System.out.println("kdp sim: admin http://" + where + ":" + sim.port() + "/sim/admin/status");
+    if (sim.keyId() != null) {
+      System.out.println("kdp sim: API key id " + sim.keyId());
+      System.out.println("kdp sim: private key " + sim.privateKeyFile().toAbsolutePath());
+    } else {
+      System.out.println("kdp sim: accepting the public keys in " + authKeys.toAbsolutePath());
     }
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    sim.close(); // stops the engine, flushes and closes the journal
+                  } catch (Exception e) {
+                    System.err.println("kdp sim: stop failed: " + e);
+                  } finally {
+                    closed.countDown();
+                  }
+                },
+                "sim-shutdown"));
+    closed.await();
     return 0;
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param gatherers in the order a new book stream is chosen
  * @param window book merge window length
- * @param grace how long after a caught-up read rows may still be committing on a gatherer
- * @param maxDelay a window is decided at the latest this long after its end
+ * @param grace how long after its receive time a gatherer's row may still be committing
+ * @param maxDelay a gatherer read more than this behind the leading one holds no decision back
  */
 public record DedupConfig(
     Database production,

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param metadata per metadata table, the rows as JSON documents
  * @param next per table, the position to save once these rows are merged
- * @param caughtUp every table returned fewer rows than asked: nothing committed was left unread
+ * @param behind the tables that returned a full batch: more committed rows may wait
  */
 public record GathererBatch(
     String gatherer,
@@ -25,7 +25,31 @@ public record GathererBatch(
     List<SequenceGapRow> gaps,
     Map<SyncTable, List<String>> metadata,
     Map<SyncTable, Position> next,
-    boolean caughtUp) {
+    java.util.Set<SyncTable> behind) {
+
+  /** Every table returned fewer rows than asked: nothing committed was left unread. */
+  public boolean caughtUp() {
+    return behind.isEmpty();
+  }
+
+  /**
+   * The time before which this read has seen every committed book row (snapshots, deltas, gaps):
+   * {@code caughtUpAt} if no book table is behind, else the newest receive time read from the book
+   * tables that are behind.
+   */
+  public long bookFrontierMicros(long caughtUpAt) {
+    long frontier = caughtUpAt;
+    if (behind.contains(SyncTable.ORDERBOOK_DELTAS)) {
+      frontier = Math.min(frontier, deltas.getLast().receivedAtMicros());
+    }
+    if (behind.contains(SyncTable.ORDERBOOK_SNAPSHOTS)) {
+      frontier = Math.min(frontier, snapshots.getLast().receivedAtMicros());
+    }
+    if (behind.contains(SyncTable.SEQUENCE_GAPS)) {
+      frontier = Math.min(frontier, gaps.getLast().detectedAtMicros());
+    }
+    return frontier;
+  }
 
   /** Rows read, all tables. */
   public long rows() {

@@ -48,13 +48,15 @@ public final class GathererSource {
     Map<SyncTable, Position> next = new EnumMap<>(SyncTable.class);
     Map<SyncTable, List<?>> series = new EnumMap<>(SyncTable.class);
     Map<SyncTable, List<String>> docs = new EnumMap<>(SyncTable.class);
-    boolean caughtUp = true;
+    java.util.Set<SyncTable> behind = java.util.EnumSet.noneOf(SyncTable.class);
     try (Connection c = readOnly(timeseries)) {
       for (Map.Entry<SyncTable, PositionCursor<?>> e : cursors.entrySet()) {
         PositionBatch<?> b = e.getValue().read(c, from(after, e.getKey()), limit);
         series.put(e.getKey(), b.values());
         next.put(e.getKey(), b.next());
-        caughtUp &= b.rows().size() < limit;
+        if (b.rows().size() >= limit) {
+          behind.add(e.getKey());
+        }
       }
       c.commit();
     }
@@ -63,7 +65,9 @@ public final class GathererSource {
         PositionBatch<String> b = e.getValue().read(c, from(after, e.getKey()), limit);
         docs.put(e.getKey(), b.values());
         next.put(e.getKey(), b.next());
-        caughtUp &= b.rows().size() < limit;
+        if (b.rows().size() >= limit) {
+          behind.add(e.getKey());
+        }
       }
       c.commit();
     }
@@ -76,7 +80,7 @@ public final class GathererSource {
         cast(series.get(SyncTable.SEQUENCE_GAPS)),
         docs,
         next,
-        caughtUp);
+        behind);
   }
 
   private static Position from(Map<SyncTable, Position> after, SyncTable t) {

@@ -70,6 +70,7 @@ public final class AdminHandler extends Handler.Wrapper {
             status.put("markets", world.markets().size());
           });
       status.put("connections", fanOut.connections());
+      status.put("malformed_commands", fanOut.malformedCommands());
       status.put("faults", faults.state());
       write(response, callback, 200, status);
     } else {

@@ -129,8 +129,7 @@ final class Candles {
 
   /** Open interest after the last trade at or before {@code ts} (seconds). */
   private static long oiAt(MarketState m, long ts) {
-    int i = Views.firstTradeAtOrAfter(m.trades(), ts * 1_000_000 + 1);
-    return i == 0 ? 0 : m.cumulativeVolume(i - 1);
+    return Views.volumeBeforeMicros(m, ts * 1_000_000 + 1);
   }
 
   private static long ceil(long ts, long period) {

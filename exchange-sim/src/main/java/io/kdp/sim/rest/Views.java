@@ -185,8 +185,13 @@ final class Views {
   }
 
   private static long volumeBefore(MarketState m, long millis) {
-    int i = firstTradeAtOrAfter(m.trades(), millis * 1000);
-    return i == 0 ? 0 : m.cumulativeVolume(i - 1);
+    return volumeBeforeMicros(m, millis * 1000);
+  }
+
+  /** Volume before a time; 0 when the time lies before trades that were already dropped. */
+  static long volumeBeforeMicros(MarketState m, long micros) {
+    int i = firstTradeAtOrAfter(m.trades(), micros);
+    return i == 0 && micros < m.forgottenBeforeMicros() ? 0 : m.volumeBefore(i);
   }
 
   private static long priceBefore(MarketState m, long millis) {

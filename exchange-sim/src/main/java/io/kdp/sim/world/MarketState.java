@@ -49,6 +49,7 @@ public final class MarketState {
   long determinedMillis;
   long settledMillis;
   TickerState lastTicker;
+  long forgottenBeforeMicros;
 
   MarketState(
       int index,
@@ -152,6 +153,38 @@ public final class MarketState {
   /** This market's trades, oldest first (read under the world lock). */
   public List<TradeRecord> trades() {
     return trades;
+  }
+
+  /**
+   * Drops trades before {@code cutoffMicros} (they left the live tape) and quote changes before it
+   * except the one still in force, so memory stays bounded on a long run.
+   */
+  void forgetBefore(long cutoffMicros) {
+    forgottenBeforeMicros = cutoffMicros;
+    int t = 0;
+    while (t < trades.size() && trades.get(t).timeMicros() < cutoffMicros) {
+      t++;
+    }
+    trades.subList(0, t).clear();
+    cumulativeVolume.subList(0, t).clear();
+    int q = 0;
+    while (q + 1 < quotes.size() && quotes.get(q + 1).timeMillis() * 1000 < cutoffMicros) {
+      q++;
+    }
+    quotes.subList(0, q).clear();
+  }
+
+  /** Trades before this time were dropped from {@link #trades()} (0: none were). */
+  public long forgottenBeforeMicros() {
+    return forgottenBeforeMicros;
+  }
+
+  /** Volume traded before the i-th trade of {@link #trades()} (works after old trades left). */
+  public long volumeBefore(int i) {
+    if (i > 0) {
+      return cumulativeVolume.get(i - 1);
+    }
+    return trades.isEmpty() ? volume : cumulativeVolume.get(0) - trades.get(0).countCenti();
   }
 
   /** Total volume up to and including the i-th trade of {@link #trades()}. */

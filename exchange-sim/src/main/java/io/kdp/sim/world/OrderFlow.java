@@ -90,8 +90,10 @@ final class OrderFlow {
     TradeRecord t =
         new TradeRecord(
             world.tape.nextNumber(), uuid(), m.ticker, yesPrice, count, taker, now * 1000);
-    world.tape.add(t);
     m.trades.add(t);
+    if (world.tape.add(t)) {
+      world.markets.forEach(x -> x.forgetBefore(world.tape.cutoffMicros()));
+    }
     m.lastPrice = yesPrice;
     m.lastTradeSize = count;
     m.volume += count;

@@ -22,13 +22,16 @@ public final class TradeTape {
     return nextNumber++;
   }
 
-  void add(TradeRecord trade) {
+  /** Appends a trade; returns true when older trades moved behind the cutoff. */
+  boolean add(TradeRecord trade) {
     trades.add(trade);
-    if (trades.size() > maxTrades) {
-      int drop = trades.size() / 2;
-      cutoffMicros = trades.get(drop).timeMicros();
-      trades = new ArrayList<>(trades.subList(drop, trades.size()));
+    if (trades.size() <= maxTrades) {
+      return false;
     }
+    int drop = trades.size() / 2;
+    cutoffMicros = trades.get(drop).timeMicros();
+    trades = new ArrayList<>(trades.subList(drop, trades.size()));
+    return true;
   }
 
   /** The live tape, oldest first (read under the world lock). */

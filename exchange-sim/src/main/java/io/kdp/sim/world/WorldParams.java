@@ -29,6 +29,9 @@ public record WorldParams(
     int maxTrades) {
 
   public WorldParams {
+    if (maxTrades < 2) {
+      throw new IllegalArgumentException("maxTrades must be >= 2, got " + maxTrades);
+    }
     if (liveMarkets < 1) {
       throw new IllegalArgumentException("liveMarkets must be >= 1, got " + liveMarkets);
     }
@@ -52,7 +55,7 @@ public record WorldParams(
         Duration.ofSeconds(10),
         30,
         2.0,
-        5_000_000);
+        1_000_000);
   }
 
   /** A copy with other market lifetimes (tests use seconds). */
@@ -83,6 +86,21 @@ public record WorldParams(
         settlementSeconds,
         pausesPerMarketHour,
         maxTrades);
+  }
+
+  /** A copy keeping at most {@code max} trades on the live tape. */
+  public WorldParams withMaxTrades(int max) {
+    return new WorldParams(
+        liveMarkets,
+        messagesPerSecond,
+        seed,
+        lifetimeMin,
+        lifetimeMax,
+        openDelay,
+        determineDelay,
+        settlementTimerSeconds,
+        pausesPerMarketHour,
+        max);
   }
 
   /** A copy with another pause rate ({@code deactivated} events per open market per hour). */

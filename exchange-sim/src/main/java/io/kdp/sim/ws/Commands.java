@@ -20,6 +20,8 @@ final class Commands {
   private final World world;
   private final Snapshots snapshots;
   private final int marketCap;
+  private final java.util.concurrent.atomic.AtomicLong malformed =
+      new java.util.concurrent.atomic.AtomicLong();
 
   Commands(World world, Snapshots snapshots, int marketCap) {
     this.world = world;
@@ -27,15 +29,22 @@ final class Commands {
     this.marketCap = marketCap;
   }
 
+  /** Commands that were not JSON objects (answered with error 1). */
+  long malformed() {
+    return malformed.get();
+  }
+
   void handle(WsSession s, String text) {
     JsonNode cmd;
     try {
       cmd = KalshiJson.mapper().readTree(text);
     } catch (Exception e) {
+      malformed.incrementAndGet();
       s.reply(error(0, 1, "Unable to process message"));
       return;
     }
     if (cmd == null || !cmd.isObject()) {
+      malformed.incrementAndGet();
       s.reply(error(0, 1, "Unable to process message"));
       return;
     }

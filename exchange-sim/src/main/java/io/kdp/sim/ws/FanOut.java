@@ -64,6 +64,11 @@ public final class FanOut implements WorldListener, AutoCloseable {
     return world.read(() -> sessions.stream().mapToInt(s -> s.subscriptions.size()).sum());
   }
 
+  /** Client commands that were not JSON objects (each answered with error 1). */
+  public long malformedCommands() {
+    return commands.malformed();
+  }
+
   /** Open connections. */
   public int connections() {
     return sessions.size();

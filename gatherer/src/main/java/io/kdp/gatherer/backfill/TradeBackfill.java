@@ -87,12 +87,6 @@ public final class TradeBackfill implements AutoCloseable {
     }
   }
 
-  /** Queues a back-fill from {@code from} to now. */
-  public Future<Integer> fillSince(Instant from) {
-    Instant to = clock.instant();
-    return executor.submit(() -> fillUntilDone(from, to));
-  }
-
   /**
    * Back-fills a window, retrying the whole window (idempotent: trades are keyed by {@code
    * trade_id}) with capped backoff while the database or the REST API fails.

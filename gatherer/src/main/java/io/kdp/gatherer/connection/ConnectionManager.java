@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -52,7 +54,11 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
   private final ConnectionIds ids;
   private final Map<String, GathererConnection> connections = new HashMap<>();
   private final Map<Slot, WsSubscription> handles = new HashMap<>();
+  private final ExecutorService gapWork =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("gap-healer").daemon().unstarted(r));
   private boolean paused;
+  private long pausedAtMicros;
 
   public ConnectionManager(
       GathererConfig.Connections config,
@@ -86,20 +92,27 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
             config.maxConnections());
   }
 
-  /** Opens the channel connections (lifecycle, trade, ticker). */
-  public synchronized void start() throws Exception {
-    openChannels();
+  /**
+   * Opens the channel connections (lifecycle, trade, ticker). Trades since {@code
+   * tradesMissedSinceMicros} (Unix µs) up to the moment the trade stream is live are reported as an
+   * outage, to be back-filled.
+   */
+  public synchronized void start(long tradesMissedSinceMicros) throws Exception {
+    openChannels(tradesMissedSinceMicros);
   }
 
-  private void openChannels() throws Exception {
-    open(ConnectionNames.LIFECYCLE).client().subscribe("market_lifecycle_v2", List.of());
-    open(ConnectionNames.TRADE).client().subscribe("trade", List.of());
-    open(ConnectionNames.TICKER).client().subscribe("ticker", List.of());
+  private void openChannels(long tradesMissedSinceMicros) throws Exception {
+    open(ConnectionNames.LIFECYCLE, -1).client().subscribe("market_lifecycle_v2", List.of());
+    open(ConnectionNames.TRADE, tradesMissedSinceMicros).client().subscribe("trade", List.of());
+    open(ConnectionNames.TICKER, -1).client().subscribe("ticker", List.of());
   }
 
-  private GathererConnection open(String name) throws Exception {
+  private GathererConnection open(String name, long downSinceMicros) throws Exception {
     GathererConnection c = new GathererConnection(name, base, jetty, routing, metrics, ids, this);
     connections.put(name, c);
+    if (downSinceMicros >= 0) {
+      c.downSince(downSinceMicros);
+    }
     c.start();
     return c;
   }
@@ -121,7 +134,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   private void apply(ShardChange change) throws Exception {
     switch (change) {
-      case ShardChange.OpenConnection o -> open(ConnectionNames.orderbook(o.connection()));
+      case ShardChange.OpenConnection o -> open(ConnectionNames.orderbook(o.connection()), -1);
       case ShardChange.Subscribe s ->
           handles.put(s.slot(), book(s.slot()).client().subscribe("orderbook_delta", s.tickers()));
       case ShardChange.AddMarkets a ->
@@ -145,6 +158,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
       return;
     }
     paused = true;
+    pausedAtMicros = ids.next(); // now, in µs
     log.info("exchange inactive: closing {} connections", connections.size());
     connections.values().forEach(GathererConnection::close);
     connections.clear();
@@ -157,11 +171,11 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
       return;
     }
     paused = false;
-    openChannels();
+    openChannels(pausedAtMicros);
     SortedMap<Slot, ?> plan = new TreeMap<>(planner.assignment());
     for (var e : planner.assignment().entrySet()) {
       String name = ConnectionNames.orderbook(e.getKey().connection());
-      GathererConnection c = connections.containsKey(name) ? connections.get(name) : open(name);
+      GathererConnection c = connections.containsKey(name) ? connections.get(name) : open(name, -1);
       handles.put(e.getKey(), c.client().subscribe("orderbook_delta", List.copyOf(e.getValue())));
     }
     log.info(
@@ -191,6 +205,12 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   @Override
   public void onGap(GathererConnection connection, SequenceGap gap) {
+    // on the connection's own thread: never take this manager's lock here (setBookMarkets holds it
+    // while it waits for that thread), hand the work to the gap thread instead
+    gapWork.execute(() -> healGap(connection, gap));
+  }
+
+  private void healGap(GathererConnection connection, SequenceGap gap) {
     if ("orderbook_delta".equals(gap.channel()) && !gap.markets().isEmpty()) {
       WsSubscription handle = handleFor(gap.markets().getFirst());
       if (handle != null) {
@@ -224,6 +244,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   @Override
   public synchronized void close() throws Exception {
+    gapWork.shutdownNow();
     connections.values().forEach(GathererConnection::close);
     connections.clear();
     jetty.stop();

@@ -66,6 +66,14 @@ final class GathererConnection implements WsEvents {
     this.client = KalshiWsClient.open(config, jetty, this, this::onFrame);
   }
 
+  /**
+   * Treats the connection as down since {@code micros} until it first goes live, so that window is
+   * reported as an outage (a fresh start, or the end of an exchange maintenance).
+   */
+  void downSince(long micros) {
+    downSinceMicros = micros;
+  }
+
   KalshiWsClient client() {
     return client;
   }

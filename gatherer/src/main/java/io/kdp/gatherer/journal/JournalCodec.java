@@ -2,7 +2,8 @@ package io.kdp.gatherer.journal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.kdp.client.json.KalshiJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,26 +45,40 @@ public final class JournalCodec {
    * @throws JournalFormatException if the line is neither a journal record nor a JSON object frame
    */
   public static JournalRecord parse(String line) {
-    JsonNode node;
-    try {
-      node = KalshiJson.mapper().readTree(line);
+    try (JsonParser p = FACTORY.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new JournalFormatException("not a JSON object: " + abbreviate(line));
+      }
+      long received = Long.MIN_VALUE;
+      String connection = "";
+      String frame = null;
+      boolean typed = false;
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "received_us" ->
+              received = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : received;
+          case "connection" -> connection = v == JsonToken.VALUE_STRING ? p.getText() : connection;
+          case "frame" -> frame = v == JsonToken.VALUE_STRING ? p.getText() : null;
+          case "type" -> typed = true;
+          default -> {}
+        }
+        p.skipChildren();
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new JournalFormatException("not one JSON object: " + abbreviate(line));
+      }
+      if (frame != null && received != Long.MIN_VALUE) {
+        return new JournalRecord(received, connection, frame);
+      }
+      if (typed) {
+        return new JournalRecord(0, CAPTURE, line);
+      }
+      throw new JournalFormatException("neither a journal record nor a frame: " + abbreviate(line));
     } catch (IOException e) {
       throw new JournalFormatException("not JSON: " + abbreviate(line), e);
     }
-    if (node == null || !node.isObject()) {
-      throw new JournalFormatException("not a JSON object: " + abbreviate(line));
-    }
-    JsonNode frame = node.get("frame");
-    JsonNode received = node.get("received_us");
-    if (frame != null && frame.isTextual() && received != null && received.canConvertToLong()) {
-      JsonNode connection = node.get("connection");
-      return new JournalRecord(
-          received.asLong(), connection == null ? "" : connection.asText(), frame.asText());
-    }
-    if (node.has("type")) {
-      return new JournalRecord(0, CAPTURE, line);
-    }
-    throw new JournalFormatException("neither a journal record nor a frame: " + abbreviate(line));
   }
 
   private static String abbreviate(String s) {

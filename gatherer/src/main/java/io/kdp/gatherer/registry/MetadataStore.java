@@ -3,10 +3,12 @@ package io.kdp.gatherer.registry;
 import io.kdp.client.json.KalshiJson;
 import io.kdp.client.rest.wire.EventData;
 import io.kdp.client.rest.wire.Market;
+import io.kdp.client.rest.wire.Series;
 import io.kdp.store.GathererStore;
 import io.kdp.store.row.EventRow;
 import io.kdp.store.row.MarketRow;
 import io.kdp.store.row.MetadataAdapters;
+import io.kdp.store.row.SeriesRow;
 import io.kdp.store.writer.MetadataWriter;
 import java.sql.SQLException;
 import java.time.InstantSource;
@@ -34,6 +36,14 @@ final class MetadataStore {
       rows.add(MetadataAdapters.market(m, KalshiJson.mapper().valueToTree(m)));
     }
     GathererStore.inTransaction(ds, c -> writer.upsertMarkets(c, rows, gatherer, clock.instant()));
+  }
+
+  void series(List<Series> series) throws SQLException {
+    List<SeriesRow> rows = new ArrayList<>(series.size());
+    for (Series s : series) {
+      rows.add(MetadataAdapters.series(s, KalshiJson.mapper().valueToTree(s)));
+    }
+    GathererStore.inTransaction(ds, c -> writer.upsertSeries(c, rows, gatherer, clock.instant()));
   }
 
   void events(List<EventData> events) throws SQLException {

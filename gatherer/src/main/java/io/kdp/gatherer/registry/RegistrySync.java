@@ -6,15 +6,19 @@ import io.kdp.client.rest.MarketsQuery;
 import io.kdp.client.rest.wire.EventData;
 import io.kdp.client.rest.wire.ExchangeStatus;
 import io.kdp.client.rest.wire.Market;
+import io.kdp.client.rest.wire.Series;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.MarketLifecycle;
 import io.kdp.gatherer.config.GathererConfig;
 import io.kdp.gatherer.metrics.GathererMetrics;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +56,7 @@ public final class RegistrySync implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("registry").daemon().unstarted(r));
   private Boolean exchangeActive;
+  private final Set<String> knownSeries = new HashSet<>();
 
   public RegistrySync(
       KalshiRestClient rest,
@@ -119,6 +124,17 @@ public final class RegistrySync implements AutoCloseable {
   private void syncEvents() throws Exception {
     List<EventData> events = rest.events(EventsQuery.ALL_WITH_MARKETS.withLimit(200)).toList();
     metadata.events(events);
+    // series on demand: the first time an event names a series, fetch and store it
+    List<Series> fresh = new ArrayList<>();
+    Set<String> asked = new HashSet<>();
+    for (EventData e : events) {
+      String t = e.seriesTicker();
+      if (t != null && !knownSeries.contains(t) && asked.add(t)) {
+        fresh.add(rest.series(t));
+      }
+    }
+    metadata.series(fresh);
+    fresh.forEach(s -> knownSeries.add(s.ticker()));
   }
 
   /** A full {@code GET /markets}: repairs the registry and the stored rows, counts the drift. */

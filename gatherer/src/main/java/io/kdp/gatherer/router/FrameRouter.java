@@ -22,6 +22,9 @@ import io.kdp.store.row.SequenceGapRow;
 import io.kdp.store.row.SnapshotRow;
 import io.kdp.store.row.TickerRow;
 import io.kdp.store.row.TradeRow;
+import io.micrometer.core.instrument.Counter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Turns journal records (frames as received) into store rows: the one path for live frames, for the
@@ -38,6 +41,7 @@ public final class FrameRouter {
   private final GathererMetrics metrics;
   private final WsFrameDecoder decoder = new WsFrameDecoder();
   private final StreamSequencer sequencer = new StreamSequencer();
+  private final Map<String, Counter> counters = new HashMap<>();
   private long offset;
   private int index;
 
@@ -71,7 +75,7 @@ public final class FrameRouter {
     if (m.seq() != KalshiWsMessage.NO_SEQ && m.sid() != 0) {
       switch (sequencer.observe(conn, m.sid(), m.seq())) {
         case DUPLICATE -> {
-          metrics.messages("duplicate").increment();
+          count("duplicate").increment();
           return;
         }
         case GAP -> gap(m, conn, received);
@@ -81,7 +85,7 @@ public final class FrameRouter {
     Provenance p = new Provenance(gatherer, conn, m.sid(), m.seq());
     switch (m) {
       case OrderbookSnapshot s -> {
-        metrics.messages("orderbook_snapshot").increment();
+        count("orderbook_snapshot").increment();
         sequencer.noteMarket(conn, s.sid(), s.marketTicker());
         sink.snapshot(
             next(),
@@ -98,7 +102,7 @@ public final class FrameRouter {
         }
       }
       case OrderbookDelta d -> {
-        metrics.messages("orderbook_delta").increment();
+        count("orderbook_delta").increment();
         sequencer.noteMarket(conn, d.sid(), d.marketTicker());
         sink.delta(
             next(),
@@ -112,7 +116,7 @@ public final class FrameRouter {
                 p));
       }
       case TradeMessage t -> {
-        metrics.messages("trade").increment();
+        count("trade").increment();
         sink.trade(
             next(),
             new TradeRow(
@@ -131,7 +135,7 @@ public final class FrameRouter {
                 p));
       }
       case TickerMessage t -> {
-        metrics.messages("ticker").increment();
+        count("ticker").increment();
         sink.ticker(
             next(),
             new TickerRow(
@@ -150,9 +154,9 @@ public final class FrameRouter {
                 received,
                 p));
       }
-      case MarketLifecycle l -> metrics.messages("market_lifecycle_v2").increment();
-      case EventLifecycle l -> metrics.messages("event_lifecycle").increment();
-      case EventFeeUpdate f -> metrics.messages("event_fee_update").increment();
+      case MarketLifecycle l -> count("market_lifecycle_v2").increment();
+      case EventLifecycle l -> count("event_lifecycle").increment();
+      case EventFeeUpdate f -> count("event_fee_update").increment();
     }
   }
 
@@ -172,7 +176,7 @@ public final class FrameRouter {
   }
 
   private void reply(CommandReply r, long conn) {
-    metrics.messages("reply").increment();
+    count("reply").increment();
     switch (r) {
       case CommandReply.Subscribed s -> sequencer.forget(conn, s.sid());
       case CommandReply.Unsubscribed u -> sequencer.forget(conn, u.sid());
@@ -184,6 +188,11 @@ public final class FrameRouter {
       }
       default -> {}
     }
+  }
+
+  /** The per-channel message counter, looked up once per channel rather than per message. */
+  private Counter count(String channel) {
+    return counters.computeIfAbsent(channel, metrics::messages);
   }
 
   private long next() {
