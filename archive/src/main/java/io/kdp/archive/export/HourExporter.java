@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +30,7 @@ import java.util.List;
 public final class HourExporter {
 
   static final String PARQUET = "application/vnd.apache.parquet";
+  static final String SORT_MEMORY = "64MB";
 
   private final ObjectStore store;
   private final Path workDir;
@@ -108,10 +110,17 @@ public final class HourExporter {
     return files;
   }
 
+  /**
+   * One read-only repeatable-read transaction per unit, so its files agree with each other, with
+   * enough sort memory that an hour's ordering stays in memory instead of spilling to disk.
+   */
   private static void inSnapshot(Connection c) throws SQLException {
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     c.setReadOnly(true);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL work_mem = '" + SORT_MEMORY + "'");
+    }
   }
 
   /** Writes a file locally, uploads it whole under {@code key}, deletes it, describes it. */

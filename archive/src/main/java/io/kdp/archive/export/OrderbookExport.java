@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,9 +18,9 @@ import java.util.Map;
 /**
  * Writes {@code processed/table=orderbook} for one hour: per market a {@code start} row rebuilt
  * from the state before the hour, then the hour's snapshots and deltas (see {@link
- * OrderbookLayout}). A market with no snapshot within {@code lookback} before the hour gets a start
- * row with null levels: its book before the hour is unknown, and its first snapshot in the file
- * begins the replay.
+ * OrderbookLayout}). A market with no {@code ws}/{@code resync} snapshot within {@code lookback}
+ * before the hour gets a start row with null levels: its book before the hour is unknown, and its
+ * first snapshot in the file begins the replay.
  */
 final class OrderbookExport {
 
@@ -38,7 +37,7 @@ final class OrderbookExport {
                 OrderbookLayout.SCHEMA_VERSION,
                 OrderbookLayout.COLUMNS);
         PreparedStatement s = c.prepareStatement(OrderbookLayout.EVENTS)) {
-      TableExport.bindRanges(s, 8, from, to);
+      TableExport.bindRanges(s, 4, from, to);
       TableExport.binary(s);
       s.setFetchSize(TableExport.FETCH_SIZE);
       Iterator<Map.Entry<String, Object[]>> pending = starts.entrySet().iterator();
@@ -71,7 +70,6 @@ final class OrderbookExport {
   private static Map<String, Object[]> startRows(
       Connection c, Instant from, Instant to, Duration lookback) throws SQLException {
     Map<String, Book> books = new LinkedHashMap<>();
-    Map<String, Long> snapshotTimes = new LinkedHashMap<>();
     Map<String, Object[]> starts = new LinkedHashMap<>();
     long hourMicros = from.getEpochSecond() * 1_000_000L;
     try (PreparedStatement s = c.prepareStatement(OrderbookLayout.LAST_SNAPSHOTS)) {
@@ -82,32 +80,28 @@ final class OrderbookExport {
           Object[] row = new Object[OrderbookLayout.COLUMNS.size()];
           row[OrderbookLayout.MARKET] = market;
           row[OrderbookLayout.KIND] = "start";
-          row[OrderbookLayout.EXCHANGE_TIME] = hourMicros;
+          row[OrderbookLayout.TIME] = hourMicros;
           starts.put(market, row);
-          long snapshotTime = rs.getLong(2);
-          if (!rs.wasNull()) {
-            snapshotTimes.put(market, snapshotTime);
+          long[] yesPrices = JdbcRows.longs(rs.getArray(2));
+          if (yesPrices != null) {
             books.put(
                 market,
                 new Book(
+                    yesPrices,
                     JdbcRows.longs(rs.getArray(3)),
                     JdbcRows.longs(rs.getArray(4)),
-                    JdbcRows.longs(rs.getArray(5)),
-                    JdbcRows.longs(rs.getArray(6))));
+                    JdbcRows.longs(rs.getArray(5))));
           }
         }
       }
     }
     try (PreparedStatement s = c.prepareStatement(OrderbookLayout.DELTAS_BEFORE)) {
       bind(s, from, to, lookback);
+      s.setObject(7, from.atOffset(ZoneOffset.UTC));
       s.setFetchSize(TableExport.FETCH_SIZE);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          String market = rs.getString(1);
-          Book book = books.get(market);
-          if (book != null && rs.getLong(2) > snapshotTimes.get(market)) {
-            book.apply(rs.getString(3), rs.getLong(4), rs.getLong(5));
-          }
+          books.get(rs.getString(1)).apply(rs.getString(2), rs.getLong(3), rs.getLong(4));
         }
       }
     }
@@ -124,8 +118,8 @@ final class OrderbookExport {
 
   private static void bind(PreparedStatement s, Instant from, Instant to, Duration lookback)
       throws SQLException {
-    TableExport.bindRanges(s, 8, from, to);
-    s.setObject(9, from.minus(lookback).atOffset(ZoneOffset.UTC));
-    s.setObject(10, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+    TableExport.bindRanges(s, 4, from, to);
+    s.setObject(5, from.minus(lookback).atOffset(ZoneOffset.UTC));
+    s.setObject(6, from.atOffset(ZoneOffset.UTC));
   }
 }

@@ -14,7 +14,11 @@ import java.util.List;
  * candles_1d}) exported column for column. Their columns are the deduplicator's to define, so the
  * layout is read from the database: each column keeps its name and maps by type (bigint → INT64,
  * integer → INT32, boolean, text → STRING, timestamptz → TIMESTAMP(MICROS, UTC)); the bucket time
- * is the first timestamptz column of the primary key, and rows are ordered by the primary key.
+ * is the first timestamptz column of the primary key, and rows are ordered by the primary key. A
+ * bucket time named {@code end…} (production's {@code end_period_ts}, Kalshi's labelling by the
+ * inclusive end of {@code (end - interval, end]}) puts a candle in the hour that contains its
+ * period: {@code end} in {@code (hour, hour + 1h]}; otherwise the start is used, in {@code [hour,
+ * hour + 1h)}.
  */
 public final class AggregateLayouts {
 
@@ -50,6 +54,7 @@ public final class AggregateLayouts {
             .filter(k -> types.get(names.indexOf(k)).equals("timestamp with time zone"))
             .findFirst()
             .orElseThrow(() -> new SQLException(table + " has no timestamptz in its primary key"));
+    boolean endLabelled = time.startsWith("end");
     List<Column> columns = new ArrayList<>();
     List<String> select = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -67,9 +72,9 @@ public final class AggregateLayouts {
             + quote(table)
             + " WHERE "
             + quote(time)
-            + " >= ? AND "
+            + (endLabelled ? " > ? AND " : " >= ? AND ")
             + quote(time)
-            + " < ? ORDER BY "
+            + (endLabelled ? " <= ? ORDER BY " : " < ? ORDER BY ")
             + String.join(", ", key.stream().map(AggregateLayouts::quote).toList());
     return new Layout(table, 1, columns, query);
   }

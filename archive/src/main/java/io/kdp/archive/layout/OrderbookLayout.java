@@ -8,11 +8,13 @@ import io.kdp.archive.parquet.ColumnType;
 import java.util.List;
 
 /**
- * {@code processed/table=orderbook}: snapshots and deltas of one hour in one self-contained file.
- * Per market, in market order: first a {@code start} row (the book at the hour's start, rebuilt
- * from the last snapshot before the hour plus the deltas after it), then that hour's {@code
- * snapshot} and {@code delta} rows in replay order. Replay: take the start levels, apply each delta
- * ({@code size += delta} at {@code side, price}), and replace the book at each snapshot.
+ * {@code processed/table=orderbook}: production snapshots and deltas of one hour in one
+ * self-contained file. Per market, in market order: first a {@code start} row (the book at the
+ * hour's start, rebuilt from the last {@code ws}/{@code resync} snapshot before the hour plus the
+ * deltas after it), then the hour's rows in production's replay order {@code (time, connection_id,
+ * sid, seq)}: {@code snapshot} ({@code ws}, {@code resync}), {@code delta}, and {@code rest}
+ * (informational REST snapshots, not part of replay). Replay: take the start levels, apply each
+ * delta ({@code size += delta} at {@code side, price}), replace the book at each snapshot.
  */
 public final class OrderbookLayout {
 
@@ -21,17 +23,18 @@ public final class OrderbookLayout {
 
   public static final int MARKET = 0;
   public static final int KIND = 1;
-  public static final int EXCHANGE_TIME = 2;
-  public static final int RECEIVED_AT = 3;
-  public static final int YES_PRICES = 8;
+  public static final int TIME = 2;
+  public static final int YES_PRICES = 10;
 
   public static final List<Column> COLUMNS =
       List.of(
           Column.required("market", ColumnType.STRING, ""),
           Column.required("kind", ColumnType.STRING, ""),
+          ts("time", false),
           ts("exchange_time", true),
           ts("received_at", true),
           Column.optional("source", ColumnType.STRING, ""),
+          Column.optional("stream_key", ColumnType.STRING, ""),
           Column.optional("side", ColumnType.STRING, ""),
           Column.optional("price", ColumnType.INT64, "micro-dollars (1/1,000,000 $)"),
           Column.optional("delta", ColumnType.INT64, "hundredths of a contract, signed"),
@@ -44,74 +47,61 @@ public final class OrderbookLayout {
           Column.optional("sid", ColumnType.INT32, ""),
           Column.optional("seq", ColumnType.INT64, ""));
 
-  private static final String EVENT_TIME = "coalesce(exchange_time, received_at)";
-
-  /** The hour's snapshot and delta rows (two range pairs for each of the two tables). */
+  /** The hour's rows (one range pair for each of the two tables). */
   public static final String EVENTS =
       "SELECT market, kind, "
+          + Layout.micros("time")
+          + ", "
           + Layout.micros("exchange_time")
           + ", "
           + Layout.micros("received_at")
-          + ", source, side, price, delta, yes_prices, yes_sizes, no_prices, no_sizes,"
-          + " gatherer, connection_id, sid, seq FROM ("
-          + " SELECT market, 'snapshot' AS kind, 0 AS kind_rank, exchange_time, received_at,"
-          + " source, NULL::text AS side, NULL::bigint AS price, NULL::bigint AS delta,"
-          + " yes_prices, yes_sizes, no_prices, no_sizes, gatherer, connection_id, sid, seq"
-          + " FROM orderbook_snapshots WHERE "
+          + ", source, stream_key, side, price, delta, yes_prices, yes_sizes, no_prices,"
+          + " no_sizes, gatherer, connection_id, sid, seq FROM ("
+          + " SELECT market, CASE WHEN source = 'rest' THEN 'rest' ELSE 'snapshot' END AS kind,"
+          + " CASE WHEN source = 'rest' THEN 2 ELSE 0 END AS kind_rank, time, exchange_time,"
+          + " received_at, source, stream_key, NULL::text AS side, NULL::bigint AS price,"
+          + " NULL::bigint AS delta, yes_prices, yes_sizes, no_prices, no_sizes, gatherer,"
+          + " connection_id, sid, seq FROM orderbook_snapshots WHERE "
           + IN_RANGE
           + " UNION ALL"
-          + " SELECT market, 'delta', 1, exchange_time, received_at, NULL, side, price, delta,"
-          + " NULL, NULL, NULL, NULL, gatherer, connection_id, sid, seq"
+          + " SELECT market, 'delta', 1, time, exchange_time, received_at, NULL, NULL, side,"
+          + " price, delta, NULL, NULL, NULL, NULL, gatherer, connection_id, sid, seq"
           + " FROM orderbook_deltas WHERE "
           + IN_RANGE
-          + ") e ORDER BY market, "
-          + EVENT_TIME
-          + ", received_at, kind_rank, gatherer, connection_id, sid, seq";
+          + ") e ORDER BY market, time, connection_id, sid, seq, kind_rank, gatherer, stream_key";
 
   private static final String COVERED =
       "WITH covered AS (SELECT DISTINCT market FROM orderbook_snapshots WHERE "
           + IN_RANGE
           + " UNION SELECT DISTINCT market FROM orderbook_deltas WHERE "
           + IN_RANGE
-          + ") ";
+          + "), last AS (SELECT c.market, l.* FROM covered c LEFT JOIN LATERAL ("
+          + " SELECT time AS t, connection_id AS c_id, sid AS c_sid, seq AS c_seq, yes_prices,"
+          + " yes_sizes, no_prices, no_sizes FROM orderbook_snapshots s"
+          + " WHERE s.market = c.market AND s.source IN ('ws', 'resync')"
+          + " AND s.time >= ? AND s.time < ?"
+          + " ORDER BY s.time DESC, s.connection_id DESC, s.sid DESC, s.seq DESC LIMIT 1"
+          + ") l ON true) ";
 
   /**
-   * Per market covered by the hour, its last snapshot in [hour start - lookback, hour start), or
-   * null levels when it has none: market, time (µs), yes/no prices and sizes. Parameters: the
-   * hour's range four times, then the lookback start and the hour start.
+   * Per market covered by the hour, its last replayable snapshot in [lookback start, hour start),
+   * null levels when none: market, yes/no prices and sizes. Parameters: the hour's range twice,
+   * then the lookback start and the hour start.
    */
   public static final String LAST_SNAPSHOTS =
       COVERED
-          + "SELECT c.market, (extract(epoch from l.t) * 1000000)::bigint, l.yes_prices,"
-          + " l.yes_sizes, l.no_prices, l.no_sizes FROM covered c LEFT JOIN ("
-          + " SELECT DISTINCT ON (market) market, "
-          + EVENT_TIME
-          + " AS t, yes_prices, yes_sizes, no_prices, no_sizes FROM orderbook_snapshots"
-          + " WHERE market IN (SELECT market FROM covered) AND "
-          + EVENT_TIME
-          + " >= ? AND "
-          + EVENT_TIME
-          + " < ? ORDER BY market, "
-          + EVENT_TIME
-          + " DESC, received_at DESC, gatherer DESC, connection_id DESC, sid DESC, seq DESC"
-          + ") l ON l.market = c.market ORDER BY c.market";
+          + "SELECT market, yes_prices, yes_sizes, no_prices, no_sizes FROM last ORDER BY market";
 
   /**
-   * The deltas of covered markets in [lookback start, hour start) in replay order: market, time
-   * (µs), side, price, delta. Same parameters as {@link #LAST_SNAPSHOTS}.
+   * The deltas after each covered market's last snapshot and before the hour, in replay order:
+   * market, side, price, delta. Parameters: as {@link #LAST_SNAPSHOTS}, then the hour start.
    */
   public static final String DELTAS_BEFORE =
       COVERED
-          + "SELECT market, (extract(epoch from "
-          + EVENT_TIME
-          + ") * 1000000)::bigint, side, price, delta FROM orderbook_deltas"
-          + " WHERE market IN (SELECT market FROM covered) AND "
-          + EVENT_TIME
-          + " >= ? AND "
-          + EVENT_TIME
-          + " < ? ORDER BY market, "
-          + EVENT_TIME
-          + ", received_at, gatherer, connection_id, sid, seq";
+          + "SELECT d.market, d.side, d.price, d.delta FROM last l JOIN orderbook_deltas d"
+          + " ON d.market = l.market AND d.time >= l.t"
+          + " AND (d.time, d.connection_id, d.sid, d.seq) > (l.t, l.c_id, l.c_sid, l.c_seq)"
+          + " WHERE d.time < ? ORDER BY d.market, d.time, d.connection_id, d.sid, d.seq";
 
   private OrderbookLayout() {}
 }

@@ -2,7 +2,6 @@ package io.kdp.archive.layout;
 
 import static io.kdp.archive.layout.Layout.contracts;
 import static io.kdp.archive.layout.Layout.dollars;
-import static io.kdp.archive.layout.Layout.int32;
 import static io.kdp.archive.layout.Layout.int64;
 import static io.kdp.archive.layout.Layout.micros;
 import static io.kdp.archive.layout.Layout.text;
@@ -13,15 +12,15 @@ import io.kdp.archive.parquet.ColumnType;
 import java.util.List;
 
 /**
- * The {@code processed/} tables read from production (docs/layouts/*.md). A row belongs to the hour
- * of its exchange time, or of its received time when Kalshi sent none ({@link #IN_RANGE}).
+ * The {@code processed/} tables read from production ({@code
+ * store/src/main/resources/db/production/V1__production_tables.sql}; docs/layouts/*.md). A row
+ * belongs to the hour of its {@code time}: production's event time and partitioning column (the
+ * exchange time, else the time carried along its stream).
  */
 public final class ProcessedLayouts {
 
-  /** Rows of one hour: two range pairs, (exchange_time) then (received_at, exchange time null). */
-  static final String IN_RANGE =
-      "((exchange_time >= ? AND exchange_time < ?)"
-          + " OR (exchange_time IS NULL AND received_at >= ? AND received_at < ?))";
+  /** Rows of one hour of production {@code time}: one range pair. */
+  static final String IN_RANGE = "time >= ? AND time < ?";
 
   public static final Layout TRADES =
       new Layout(
@@ -34,18 +33,24 @@ public final class ProcessedLayouts {
               dollars("no_price"),
               contracts("count"),
               text("taker_side", true),
+              text("taker_outcome_side", true),
+              text("taker_book_side", true),
               Column.required("block_trade", ColumnType.BOOLEAN, ""),
+              ts("time", false),
               ts("exchange_time", true),
               ts("received_at", false),
               text("source", false),
               text("gatherer", false)),
-          "SELECT trade_id, market, yes_price, no_price, count, taker_side, block_trade, "
+          "SELECT trade_id, market, yes_price, no_price, count, taker_side, taker_outcome_side,"
+              + " taker_book_side, block_trade, "
+              + micros("time")
+              + ", "
               + micros("exchange_time")
               + ", "
               + micros("received_at")
               + ", source, gatherer FROM trades WHERE "
               + IN_RANGE
-              + " ORDER BY coalesce(exchange_time, received_at), trade_id");
+              + " ORDER BY time, trade_id");
 
   public static final Layout TICKERS =
       new Layout(
@@ -53,6 +58,7 @@ public final class ProcessedLayouts {
           1,
           List.of(
               text("market", false),
+              ts("time", false),
               dollars("price"),
               dollars("yes_bid"),
               dollars("yes_ask"),
@@ -66,18 +72,17 @@ public final class ProcessedLayouts {
               ts("exchange_time", true),
               ts("received_at", false),
               text("gatherer", false),
-              int64("connection_id"),
-              int32("sid"),
-              int64("seq")),
-          "SELECT market, price, yes_bid, yes_ask, yes_bid_size, yes_ask_size, last_trade_size,"
+              int64("content_hash")),
+          "SELECT market, "
+              + micros("time")
+              + ", price, yes_bid, yes_ask, yes_bid_size, yes_ask_size, last_trade_size,"
               + " volume, open_interest, dollar_volume, dollar_open_interest, "
               + micros("exchange_time")
               + ", "
               + micros("received_at")
-              + ", gatherer, connection_id, sid, seq FROM tickers WHERE "
+              + ", gatherer, content_hash FROM tickers WHERE "
               + IN_RANGE
-              + " ORDER BY market, coalesce(exchange_time, received_at), received_at, gatherer,"
-              + " connection_id, sid, seq");
+              + " ORDER BY market, time, content_hash");
 
   public static final List<Layout> FLAT = List.of(TRADES, TICKERS);
 

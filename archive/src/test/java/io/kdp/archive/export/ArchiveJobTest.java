@@ -109,7 +109,7 @@ class ArchiveJobTest {
               "manifests/raw/gatherer=a/date=2026-11-20/hour=14.json",
               "manifests/raw/gatherer=a/date=2026-11-20/hour=15.json");
       assertThat(first.unitsDone()).isEqualTo(4);
-      assertThat(first.rows()).isEqualTo(2 * (300 + 300 + 3 * 60 * 2) + 2 + 1 + 1);
+      assertThat(first.rows()).isEqualTo(2 * (300 + 300 + 3 * 60 + 3) + 2 + 1 + 1);
 
       ExportProgress second = new ExportProgress(Clock.systemUTC());
       job.run(HOUR, HOUR.plus(2, ChronoUnit.HOURS), false, second, h -> {});

@@ -29,9 +29,7 @@ class HourExportTest {
 
   static final Instant HOUR = ProductionFixture.HOUR;
   static final String IN_HOUR =
-      " WHERE (exchange_time >= '2026-11-20T14:00:00Z' AND exchange_time < '2026-11-20T15:00:00Z')"
-          + " OR (exchange_time IS NULL AND received_at >= '2026-11-20T14:00:00Z'"
-          + " AND received_at < '2026-11-20T15:00:00Z')";
+      " WHERE time >= '2026-11-20T14:00:00Z' AND time < '2026-11-20T15:00:00Z'";
 
   private static S3ProxyServer s3;
   private static TestDatabase production;
@@ -96,18 +94,21 @@ class HourExportTest {
         sourceTrades =
             Rows.query(
                 c,
-                "SELECT trade_id, market, yes_price, no_price, count, taker_side, block_trade,"
+                "SELECT trade_id, market, yes_price, no_price, count, taker_side,"
+                    + " taker_outcome_side, taker_book_side, block_trade,"
+                    + " (extract(epoch from time) * 1000000)::bigint,"
                     + " (extract(epoch from exchange_time) * 1000000)::bigint,"
                     + " (extract(epoch from received_at) * 1000000)::bigint, source, gatherer"
                     + " FROM trades"
                     + IN_HOUR
-                    + " ORDER BY coalesce(exchange_time, received_at), trade_id");
+                    + " ORDER BY time, trade_id");
       }
       Path trades = download(store, "processed/table=trades/" + p);
       assertThat(sourceTrades).hasSize(50_000);
       assertThat(
               Rows.duckdb(
-                  "SELECT trade_id, market, yes_price, no_price, count, taker_side, block_trade,"
+                  "SELECT trade_id, market, yes_price, no_price, count, taker_side,"
+                      + " taker_outcome_side, taker_book_side, block_trade, epoch_us(time),"
                       + " epoch_us(exchange_time), epoch_us(received_at), source, gatherer"
                       + " FROM read_parquet('"
                       + trades
@@ -142,17 +143,18 @@ class HourExportTest {
         sourceTickers =
             Rows.query(
                 c,
-                "SELECT market, price, yes_bid, yes_ask, volume, open_interest,"
-                    + " (extract(epoch from exchange_time) * 1000000)::bigint, seq FROM tickers"
+                "SELECT market, (extract(epoch from time) * 1000000)::bigint, price, yes_bid,"
+                    + " yes_ask, volume, open_interest, dollar_volume,"
+                    + " (extract(epoch from exchange_time) * 1000000)::bigint, content_hash"
+                    + " FROM tickers"
                     + IN_HOUR
-                    + " ORDER BY market, coalesce(exchange_time, received_at), received_at,"
-                    + " gatherer, connection_id, sid, seq");
+                    + " ORDER BY market, time, content_hash");
       }
       Path tickers = download(store, "processed/table=tickers/" + p);
       assertThat(
               Rows.duckdb(
-                  "SELECT market, price, yes_bid, yes_ask, volume, open_interest,"
-                      + " epoch_us(exchange_time), seq FROM read_parquet('"
+                  "SELECT market, epoch_us(time), price, yes_bid, yes_ask, volume, open_interest,"
+                      + " dollar_volume, epoch_us(exchange_time), content_hash FROM read_parquet('"
                       + tickers
                       + "')"))
           .isEqualTo(sourceTickers);
@@ -162,15 +164,17 @@ class HourExportTest {
         sourceCandles =
             Rows.query(
                 c,
-                "SELECT market, (extract(epoch from period_start) * 1000000)::bigint, open, high,"
-                    + " low, close, volume FROM candles_1m WHERE period_start >="
-                    + " '2026-11-20T14:00:00Z' AND period_start < '2026-11-20T15:00:00Z'"
-                    + " ORDER BY market, period_start");
+                "SELECT market, (extract(epoch from end_period_ts) * 1000000)::bigint,"
+                    + " price_open, price_high, price_low, price_close, volume, trade_count,"
+                    + " yes_ask_close, open_interest FROM candles_1m WHERE end_period_ts >"
+                    + " '2026-11-20T14:00:00Z' AND end_period_ts <= '2026-11-20T15:00:00Z'"
+                    + " ORDER BY market, end_period_ts");
       }
       assertThat(sourceCandles).hasSize(180);
       assertThat(
               Rows.duckdb(
-                  "SELECT market, epoch_us(period_start), open, high, low, close, volume"
+                  "SELECT market, epoch_us(end_period_ts), price_open, price_high, price_low,"
+                      + " price_close, volume, trade_count, yes_ask_close, open_interest"
                       + " FROM read_parquet('"
                       + download(store, "aggregates/table=candles_1m/" + p)
                       + "')"))
@@ -186,8 +190,9 @@ class HourExportTest {
           download(store, "processed/table=orderbook/date=2026-11-20/hour=14/part-0000.parquet");
       assertThat(
               Rows.duckdb(
-                  "SELECT market, kind, epoch_us(exchange_time), epoch_us(received_at), source,"
-                      + " side, price, delta, yes_prices::VARCHAR, yes_sizes::VARCHAR,"
+                  "SELECT market, kind, epoch_us(time), epoch_us(exchange_time),"
+                      + " epoch_us(received_at), source, stream_key, side, price, delta,"
+                      + " yes_prices::VARCHAR, yes_sizes::VARCHAR,"
                       + " no_prices::VARCHAR, no_sizes::VARCHAR, gatherer, connection_id,"
                       + " sid::BIGINT, seq FROM read_parquet('"
                       + book

@@ -1,84 +1,84 @@
 package io.kdp.archive.export;
 
+import io.kdp.store.production.ProductionStore;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 
-/** A production database on the shared embedded PostgreSQL, with generated or hand-made rows. */
+/** A production database (the real production migrations) on the shared embedded PostgreSQL. */
 final class ProductionFixture {
 
   static final Instant HOUR = Instant.parse("2026-11-20T14:00:00Z");
 
   private ProductionFixture() {}
 
-  static TestDatabase create() throws SQLException, IOException {
+  static TestDatabase create() {
     TestDatabase db = SharedPostgres.createDatabase();
-    try (InputStream in = ProductionFixture.class.getResourceAsStream("/production-schema.sql");
-        Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    ProductionStore.migrate(db.dataSource());
     return db;
   }
 
   /**
    * {@code trades} trades and as many tickers over {@code markets} markets spread over the hour
-   * starting at {@code hour}, with every 97th exchange time missing; candles for each minute.
+   * starting at {@code hour}, every 97th without exchange time; 1-minute and 1-hour candles of 3
+   * markets ending in (hour, hour + 1h], labelled by their inclusive end as production does.
    */
   static void fill(Connection c, Instant hour, int trades, int markets) throws SQLException {
-    String h = "'" + hour + "'::timestamptz";
+    String t = "'" + hour + "'::timestamptz + make_interval(secs => i * 3599.0 / " + trades + ")";
+    String exchange = "CASE WHEN i % 97 = 0 THEN NULL ELSE " + t + " END";
+    String market = "'MKT-' || (i % " + markets + ")";
     try (Statement s = c.createStatement()) {
       s.execute(
           "INSERT INTO trades SELECT "
-              + h
-              + " + make_interval(secs => i * 3599.0 / "
-              + trades
-              + ") + interval '0.003 s', CASE WHEN i % 97 = 0 THEN NULL ELSE "
-              + h
-              + " + make_interval(secs => i * 3599.0 / "
-              + trades
-              + ") END, 'trade-"
+              + t
+              + ", 'trade-"
               + hour.getEpochSecond()
-              + "-' || i, 'MKT-' || (i % "
-              + markets
-              + "), 10000 * (1 + i % 99), 1000000 - 10000 * (1 + i % 99), 100 * (1 + i % 50),"
+              + "-' || i, "
+              + market
+              + ", 10000 * (1 + i % 99), 1000000 - 10000 * (1 + i % 99), 100 * (1 + i % 50),"
               + " CASE WHEN i % 3 = 0 THEN NULL WHEN i % 2 = 0 THEN 'yes' ELSE 'no' END,"
-              + " i % 11 = 0, CASE WHEN i % 5 = 0 THEN 'rest' ELSE 'ws' END, 'g' || (i % 3)"
+              + " CASE WHEN i % 2 = 0 THEN 'yes' ELSE 'no' END, NULL, i % 11 = 0, "
+              + exchange
+              + ", "
+              + t
+              + " + interval '3 ms', CASE WHEN i % 5 = 0 THEN 'rest' ELSE 'ws' END, 'g' || (i % 3)"
               + " FROM generate_series(1, "
               + trades
               + ") i");
       s.execute(
           "INSERT INTO tickers SELECT "
-              + h
-              + " + make_interval(secs => i * 3599.0 / "
-              + trades
-              + ") + interval '0.002 s', CASE WHEN i % 97 = 0 THEN NULL ELSE "
-              + h
-              + " + make_interval(secs => i * 3599.0 / "
-              + trades
-              + ") END, 'MKT-' || (i % "
-              + markets
-              + "), 10000 * (1 + i % 99), 10000 * (i % 99), 10000 * (2 + i % 98), 100 * i,"
-              + " 200 * i, 100 * (i % 7), 100 * i, 50 * i, 5000 * i, 2500 * i, 'g' || (i % 3),"
-              + " i % 4, 1 + i % 2, i FROM generate_series(1, "
+              + t
+              + ", "
+              + market
+              + ", i * 7919, 10000 * (1 + i % 99), 10000 * (i % 99), 10000 * (2 + i % 98),"
+              + " 100 * i, 200 * i, 100 * (i % 7), 100 * i, 50 * i, 5000 * i, 2500 * i, "
+              + exchange
+              + ", "
+              + t
+              + " + interval '2 ms', 'g' || (i % 3) FROM generate_series(1, "
               + trades
               + ") i");
-      for (String table : new String[] {"candles_1m", "candles_1h", "candles_1d"}) {
-        s.execute(
-            "INSERT INTO "
-                + table
-                + " SELECT 'MKT-' || m, "
-                + h
-                + " + make_interval(mins => t), CASE WHEN t % 4 = 0 THEN NULL ELSE 10000 * t END,"
-                + " 20000 * t, 5000 * t, 15000 * t, 100 * t * m, 10000, 20000"
-                + " FROM generate_series(0, 59) t, generate_series(0, 2) m");
-      }
+      candles(s, "candles_1m", hour, "make_interval(mins => n)", 60);
+      candles(s, "candles_1h", hour, "interval '1 hour'", 1);
     }
+  }
+
+  private static void candles(Statement s, String table, Instant hour, String end, int count)
+      throws SQLException {
+    s.execute(
+        "INSERT INTO "
+            + table
+            + " SELECT 'MKT-' || m, '"
+            + hour
+            + "'::timestamptz + "
+            + end
+            + ", CASE WHEN n % 4 = 0 THEN NULL ELSE 10000 * n END, 20000 * n, 5000 * n,"
+            + " 15000 * n, 100 * n * m, n, 10000, 11000, 9000, 10500, 20000, 21000, 19000,"
+            + " 20500, 100 * m FROM generate_series(1, "
+            + count
+            + ") n, generate_series(0, 2) m");
   }
 }
