@@ -1,6 +1,7 @@
 package io.kdp.platform;
 
 import io.kdp.platform.archive.ArchiveCommand;
+import io.kdp.platform.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       SimCommand.class,
+      DemoCommand.class,
+      io.kdp.platform.verify.VerifyCommand.class,
       ReplayCommand.class,
       GathererCommand.class,
       DedupCommand.class,
