@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kdp 0.1.0",
     description = "Kalshi Data Platform: record the Kalshi exchange completely and exactly.",
-    subcommands = {CommandLine.HelpCommand.class, SimCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SimCommand.class,
+      ReplayCommand.class,
+      GathererCommand.class
+    })
 public final class Kdp implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

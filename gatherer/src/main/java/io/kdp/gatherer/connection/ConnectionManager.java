@@ -1,0 +1,252 @@
+package io.kdp.gatherer.connection;
+
+import io.kdp.client.auth.RequestSigner;
+import io.kdp.client.ws.SequenceGap;
+import io.kdp.client.ws.WsClientConfig;
+import io.kdp.client.ws.WsConnectionState;
+import io.kdp.client.ws.WsSubscription;
+import io.kdp.client.ws.message.ChannelMessage;
+import io.kdp.gatherer.config.GathererConfig;
+import io.kdp.gatherer.metrics.GathererMetrics;
+import io.kdp.gatherer.router.LiveRouting;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pool of WebSocket connections: {@code lifecycle}, {@code trade} and {@code ticker} each on
+ * their own connection, and the book markets sharded by the {@link ShardPlanner} over {@code ob-N}
+ * connections and their {@code orderbook_delta} subscriptions, grown and shrunk with {@code
+ * update_subscription}. A sequence gap on a book subscription asks for fresh snapshots. {@link
+ * #pause()} closes every connection (exchange maintenance) and {@link #resume()} reopens them with
+ * the planned subscriptions. Reconnects are the clients' own, with capped jittered backoff.
+ */
+public final class ConnectionManager implements GathererConnection.Owner, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectionManager.class);
+
+  /** What the gatherer hears from the connections. */
+  public interface Listener {
+    /** A lifecycle (or other non-book) message, on the connection's thread: do not block. */
+    void onLifecycle(ChannelMessage message);
+
+    /** The trade stream was down between these times (Unix µs): back-fill that window. */
+    void onTradeOutage(long fromMicros, long toMicros);
+  }
+
+  private final WsClientConfig base;
+  private final WebSocketClient jetty;
+  private final LiveRouting routing;
+  private final GathererMetrics metrics;
+  private final Listener listener;
+  private final ShardPlanner planner;
+  private final ConnectionIds ids;
+  private final Map<String, GathererConnection> connections = new HashMap<>();
+  private final Map<Slot, WsSubscription> handles = new HashMap<>();
+  private final ExecutorService gapWork =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("gap-healer").daemon().unstarted(r));
+  private boolean paused;
+  private long pausedAtMicros;
+
+  public ConnectionManager(
+      GathererConfig.Connections config,
+      URI wsUri,
+      RequestSigner signer,
+      InstantSource clock,
+      LiveRouting routing,
+      GathererMetrics metrics,
+      Listener listener)
+      throws Exception {
+    this.base =
+        WsClientConfig.defaults(wsUri, signer)
+            .withClock(clock)
+            .withIdle(config.idleTimeout(), java.time.Duration.ofSeconds(1))
+            .withBackoff(
+                config.reconnectMinBackoff(),
+                config.reconnectMaxBackoff(),
+                RandomGenerator.getDefault());
+    this.jetty = new WebSocketClient();
+    jetty.setMaxTextMessageSize(64L << 20);
+    jetty.setIdleTimeout(config.idleTimeout().multipliedBy(3));
+    jetty.start();
+    this.routing = routing;
+    this.metrics = metrics;
+    this.listener = listener;
+    this.ids = new ConnectionIds(clock);
+    this.planner =
+        new ShardPlanner(
+            config.marketsPerSubscription(),
+            config.subscriptionsPerConnection(),
+            config.maxConnections());
+  }
+
+  /**
+   * Opens the channel connections (lifecycle, trade, ticker). Trades since {@code
+   * tradesMissedSinceMicros} (Unix µs) up to the moment the trade stream is live are reported as an
+   * outage, to be back-filled.
+   */
+  public synchronized void start(long tradesMissedSinceMicros) throws Exception {
+    openChannels(tradesMissedSinceMicros);
+  }
+
+  private void openChannels(long tradesMissedSinceMicros) throws Exception {
+    open(ConnectionNames.LIFECYCLE, -1).client().subscribe("market_lifecycle_v2", List.of());
+    open(ConnectionNames.TRADE, tradesMissedSinceMicros).client().subscribe("trade", List.of());
+    open(ConnectionNames.TICKER, -1).client().subscribe("ticker", List.of());
+  }
+
+  private GathererConnection open(String name, long downSinceMicros) throws Exception {
+    GathererConnection c = new GathererConnection(name, base, jetty, routing, metrics, ids, this);
+    connections.put(name, c);
+    if (downSinceMicros >= 0) {
+      c.downSince(downSinceMicros);
+    }
+    c.start();
+    return c;
+  }
+
+  /** Makes the book subscriptions cover exactly {@code markets} (as far as the caps allow). */
+  public synchronized void setBookMarkets(Collection<String> markets) throws Exception {
+    List<ShardChange> changes = planner.plan(markets);
+    if (!planner.unassigned().isEmpty()) {
+      log.error(
+          "{} markets over capacity (connections.max-connections x subscriptions x markets)",
+          planner.unassigned().size());
+    }
+    if (!paused) {
+      for (ShardChange change : changes) {
+        apply(change);
+      }
+    }
+  }
+
+  private void apply(ShardChange change) throws Exception {
+    switch (change) {
+      case ShardChange.OpenConnection o -> open(ConnectionNames.orderbook(o.connection()), -1);
+      case ShardChange.Subscribe s ->
+          handles.put(s.slot(), book(s.slot()).client().subscribe("orderbook_delta", s.tickers()));
+      case ShardChange.AddMarkets a ->
+          book(a.slot()).client().addMarkets(handles.get(a.slot()), a.tickers());
+      case ShardChange.DeleteMarkets d ->
+          book(d.slot()).client().deleteMarkets(handles.get(d.slot()), d.tickers());
+      case ShardChange.Unsubscribe u ->
+          book(u.slot()).client().unsubscribe(handles.remove(u.slot()));
+      case ShardChange.CloseConnection c ->
+          connections.remove(ConnectionNames.orderbook(c.connection())).close();
+    }
+  }
+
+  private GathererConnection book(Slot slot) {
+    return connections.get(ConnectionNames.orderbook(slot.connection()));
+  }
+
+  /** Exchange maintenance: close every connection, keep the plan. */
+  public synchronized void pause() {
+    if (paused) {
+      return;
+    }
+    paused = true;
+    pausedAtMicros = ids.next(); // now, in µs
+    log.info("exchange inactive: closing {} connections", connections.size());
+    connections.values().forEach(GathererConnection::close);
+    connections.clear();
+    handles.clear();
+  }
+
+  /** The exchange is back: reopen every connection with the planned subscriptions. */
+  public synchronized void resume() throws Exception {
+    if (!paused) {
+      return;
+    }
+    paused = false;
+    openChannels(pausedAtMicros);
+    SortedMap<Slot, ?> plan = new TreeMap<>(planner.assignment());
+    for (var e : planner.assignment().entrySet()) {
+      String name = ConnectionNames.orderbook(e.getKey().connection());
+      GathererConnection c = connections.containsKey(name) ? connections.get(name) : open(name, -1);
+      handles.put(e.getKey(), c.client().subscribe("orderbook_delta", List.copyOf(e.getValue())));
+    }
+    log.info(
+        "exchange active: reopened {} connections for {} subscriptions",
+        connections.size(),
+        plan.size());
+  }
+
+  /** Each connection's state, by name. */
+  public synchronized Map<String, WsConnectionState> states() {
+    Map<String, WsConnectionState> out = new TreeMap<>();
+    connections.forEach((k, v) -> out.put(k, v.state()));
+    return out;
+  }
+
+  /** The book-subscribed markets as planned. */
+  public synchronized List<String> bookMarkets() {
+    return planner.assignment().values().stream().flatMap(Collection::stream).sorted().toList();
+  }
+
+  @Override
+  public void onChannelMessage(String connection, ChannelMessage message) {
+    if (ConnectionNames.LIFECYCLE.equals(connection)) {
+      listener.onLifecycle(message);
+    }
+  }
+
+  @Override
+  public void onGap(GathererConnection connection, SequenceGap gap) {
+    // on the connection's own thread: never take this manager's lock here (setBookMarkets holds it
+    // while it waits for that thread), hand the work to the gap thread instead
+    gapWork.execute(() -> healGap(connection, gap));
+  }
+
+  private void healGap(GathererConnection connection, SequenceGap gap) {
+    if ("orderbook_delta".equals(gap.channel()) && !gap.markets().isEmpty()) {
+      WsSubscription handle = handleFor(gap.markets().getFirst());
+      if (handle != null) {
+        connection
+            .client()
+            .getSnapshot(handle, gap.markets())
+            .exceptionally(
+                e -> {
+                  log.warn(
+                      "{}: get_snapshot after a gap failed: {}", connection.name, e.toString());
+                  return null;
+                });
+      }
+    } else if ("trade".equals(gap.channel())) {
+      listener.onTradeOutage(gap.detectedAtMicros() - 120_000_000L, gap.detectedAtMicros());
+    }
+  }
+
+  private synchronized WsSubscription handleFor(String market) {
+    Slot slot = planner.slotOf(market);
+    return slot == null ? null : handles.get(slot);
+  }
+
+  @Override
+  public void onOutage(String connection, long fromMicros, long toMicros) {
+    log.info("{} was down for {} ms", connection, (toMicros - fromMicros) / 1000);
+    if (ConnectionNames.TRADE.equals(connection)) {
+      listener.onTradeOutage(fromMicros - 5_000_000L, toMicros + 5_000_000L);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    gapWork.shutdownNow();
+    connections.values().forEach(GathererConnection::close);
+    connections.clear();
+    jetty.stop();
+  }
+}

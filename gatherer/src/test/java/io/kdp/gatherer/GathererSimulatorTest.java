@@ -1,0 +1,85 @@
+package io.kdp.gatherer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kdp.testkit.SharedPostgres;
+import io.kdp.testkit.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One gatherer against the simulator on port 0 and an embedded PostgreSQL: after the exchange stops
+ * moving, the database holds every simulator trade exactly once, each book-subscribed market's
+ * stored snapshot plus deltas replay to the simulator's book, and the admin port reports it.
+ */
+@Timeout(240)
+class GathererSimulatorTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void everyTradeIsStoredOnceAndEveryBookReplaysToTheExchangesBook() throws Exception {
+    TestDatabase db = SharedPostgres.createDatabase();
+    try (SimExchange exchange = new SimExchange(dir, 12, 300);
+        Gatherer gatherer =
+            Gatherer.open(exchange.config("a", db), InstantSource.system()).start()) {
+      await("lifecycle activations book-subscribing every market")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> gatherer.connections().bookMarkets().size() == 12);
+      await("trades arriving over the WebSocket")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> Books.tradesFrom(db, "ws") >= 100);
+      HttpResponse<String> metrics = get(gatherer, "/metrics");
+      HttpResponse<String> health = get(gatherer, "/health");
+
+      exchange.freeze();
+
+      exchange.assertRecordedCompletely(db, "a", gatherer.connections().bookMarkets());
+      assertThat(metrics.body())
+          .contains("kdp_gatherer_messages_total{channel=\"orderbook_delta\",gatherer=\"a\"}");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body())
+          .startsWith("{\"status\":\"UP\",\"database\":\"up\",\"routing\":\"live\"");
+    }
+  }
+
+  @Test
+  void aRestartedGathererBackFillsTheTradesOfItsDownWindow() throws Exception {
+    TestDatabase db = SharedPostgres.createDatabase();
+    try (SimExchange exchange = new SimExchange(dir, 8, 300)) {
+      try (Gatherer first =
+          Gatherer.open(exchange.config("a", db), InstantSource.system()).start()) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> Books.tradesFrom(db, "ws") >= 50);
+      }
+      int atStop = exchange.tradeCount();
+      await("the exchange trading while the gatherer is down")
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> exchange.tradeCount() >= atStop + 50);
+      try (Gatherer second =
+          Gatherer.open(exchange.config("a", db), InstantSource.system()).start()) {
+        await("the back-fill of the down window")
+            .atMost(Duration.ofSeconds(90))
+            .until(() -> second.metrics().backfilledTrades().count() >= 50);
+        exchange.freeze();
+
+        exchange.assertRecordedCompletely(db, "a", second.connections().bookMarkets());
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(Gatherer g, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.adminPort() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
