@@ -64,4 +64,6 @@ resource "aws_instance" "dedup" {
     reader_secret_arn     = var.dedup_reader_password_secret_arn
   }))
   tags = { Name = "${var.name}-dedup", Role = "dedup" }
+  # No internet egress: its packages, the tarball and the secrets come through the endpoints.
+  depends_on = [aws_vpc_endpoint.s3, aws_vpc_endpoint.interface]
 }

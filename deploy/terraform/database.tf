@@ -41,6 +41,8 @@ resource "aws_instance" "database" {
     vpc_cidr              = var.vpc_cidr
   })
   tags = { Name = "${var.name}-database", Role = "database" }
+  # No internet egress: its packages and its secret come through the endpoints.
+  depends_on = [aws_vpc_endpoint.s3, aws_vpc_endpoint.interface]
 }
 
 resource "aws_ebs_volume" "database" {
