@@ -37,6 +37,7 @@ resource "aws_instance" "gatherer" {
     reader_secret_arn  = var.dedup_reader_password_secret_arn
     kalshi_environment = var.kalshi_environment
     vpc_cidr           = var.vpc_cidr
+    log_group          = aws_cloudwatch_log_group.kdp["gatherer"].name
   }))
   tags = { Name = "${var.name}-gatherer-${local.gatherer_ids[count.index]}", Role = "gatherer" }
 }
