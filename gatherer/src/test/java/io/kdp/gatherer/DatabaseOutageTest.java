@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gatherer's PostgreSQL stopped mid-run for 15 s and started again: frames keep going to the journal
- * while it is down, are loaded from the journal when it is back, and nothing is lost or doubled.
+ * The gatherer's PostgreSQL stopped mid-run for 15 s and started again: frames keep going to the
+ * journal while it is down, are loaded from the journal when it is back, and nothing is lost or
+ * doubled.
  */
 @Timeout(300)
 class DatabaseOutageTest {

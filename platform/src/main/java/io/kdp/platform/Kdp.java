@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       SimCommand.class,
       ReplayCommand.class,
-      GathererCommand.class
+      GathererCommand.class,
+      DedupCommand.class
     })
 public final class Kdp implements Runnable {
 

@@ -146,6 +146,19 @@ public final class GathererStore implements AutoCloseable {
     return inTransaction(timeseries, c -> gaps.open(c, rows));
   }
 
+  /**
+   * A new connection id from the {@code connection_ids} sequence: unique for this gatherer database
+   * across restarts, so {@code (connection_id, sid)} names one stream.
+   */
+  public long nextConnectionId() throws SQLException {
+    try (Connection c = timeseries.getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT nextval('connection_ids')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Closes the open gaps of one subscription; see {@link SequenceGapWriter#close}. */
   public int closeGaps(String gatherer, long connectionId, int sid, long recoveredAtMicros)
       throws SQLException {

@@ -39,6 +39,8 @@ class GathererStoreTest {
 
     try (GathererStore store = GathererStore.open(config, InstantSource.system())) {
       assertThat(store.engine()).isInstanceOf(PartitionedEngine.class);
+      assertThat(List.of(store.nextConnectionId(), store.nextConnectionId()))
+          .containsExactly(1L, 2L);
       assertThat(store.writeDeltas(Rows.deltas(100))).isEqualTo(100);
       assertThat(store.writeSnapshots(List.of(Rows.snapshot("M", FeedSource.REST, T0))))
           .isEqualTo(1);

@@ -1,6 +1,6 @@
 package io.kdp.store.position;
 
-import io.kdp.store.table.TimeSeriesTable;
+import io.kdp.store.table.PositionedTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,10 +40,10 @@ import javax.sql.DataSource;
  */
 public final class PositionCursor<R> {
 
-  private final TimeSeriesTable<R> table;
+  private final PositionedTable<R> table;
   private final String sql;
 
-  public PositionCursor(TimeSeriesTable<R> table) {
+  public PositionCursor(PositionedTable<R> table) {
     this.table = table;
     this.sql =
         "SELECT "

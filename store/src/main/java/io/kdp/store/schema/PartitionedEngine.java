@@ -28,6 +28,12 @@ public final class PartitionedEngine implements StorageEngine {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
+  /**
+   * Creating and dropping partitions takes exclusive locks, and writers queue behind a waiting
+   * exclusive lock request: give up after 2 s (the next run retries) rather than stall them.
+   */
+  private static final String LOCK_TIMEOUT = "SET LOCAL lock_timeout = '2s'";
+
   private final Retention retention;
 
   public PartitionedEngine(Retention retention) {
@@ -73,7 +79,7 @@ public final class PartitionedEngine implements StorageEngine {
       }
       for (LocalDate d : days) {
         if (!start(d.plusDays(1)).isAfter(cutoff)) {
-          inTransaction(c, List.of("DROP TABLE " + partition(table, d)));
+          inTransaction(c, List.of(LOCK_TIMEOUT, "DROP TABLE " + partition(table, d)));
           dropped.add(partition(table, d));
         }
       }
@@ -108,6 +114,7 @@ public final class PartitionedEngine implements StorageEngine {
     String from = "'" + start(day) + "'";
     String to = "'" + start(day.plusDays(1)) + "'";
     return List.of(
+        LOCK_TIMEOUT,
         "LOCK TABLE " + table + "_default IN ACCESS EXCLUSIVE MODE",
         "CREATE TABLE " + p + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
         "WITH moved AS (DELETE FROM "

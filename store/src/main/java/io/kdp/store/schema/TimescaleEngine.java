@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,13 +60,19 @@ public final class TimescaleEngine implements StorageEngine {
         "SELECT add_compression_policy('"
             + table
             + "', compress_after => INTERVAL '"
-            + retention.compressAfter().toSeconds()
-            + " seconds', if_not_exists => true)",
+            + interval(retention.compressAfter())
+            + "', if_not_exists => true)",
         "SELECT add_retention_policy('"
             + table
             + "', drop_after => INTERVAL '"
-            + retention.keep().toSeconds()
-            + " seconds', if_not_exists => true)");
+            + interval(retention.keep())
+            + "', if_not_exists => true)");
+  }
+
+  /** An interval literal's text: whole days when it is, else seconds. */
+  static String interval(Duration d) {
+    long s = d.toSeconds();
+    return s % 86_400 == 0 ? s / 86_400 + " days" : s + " seconds";
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.kdp.store.table;
 
 import io.kdp.store.copy.BinaryCopy;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -12,22 +11,17 @@ import java.util.List;
  *
  * @param <R> the row record
  */
-public interface TimeSeriesTable<R> {
-
-  /** The table name. */
-  String name();
+public interface TimeSeriesTable<R> extends PositionedTable<R> {
 
   /** The columns written by {@code COPY}, in {@link #encode} order. */
   List<String> copyColumns();
 
   /** The columns {@link #decode} reads; by default {@link #copyColumns()}. */
+  @Override
   default List<String> readColumns() {
     return copyColumns();
   }
 
   /** Writes one row: {@code out.row(copyColumns().size())} and then each field. */
   void encode(R row, BinaryCopy out) throws SQLException;
-
-  /** Reads the current row of {@code rs}, which selected at least {@link #readColumns()}. */
-  R decode(ResultSet rs) throws SQLException;
 }

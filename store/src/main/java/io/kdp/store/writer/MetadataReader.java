@@ -41,14 +41,18 @@ public final class MetadataReader {
     return query(
         c,
         "SELECT * FROM market_status_changes ORDER BY ticker, change_id",
-        rs ->
-            new MarketStatusChange(
-                rs.getString("ticker"),
-                rs.getString("old_status"),
-                rs.getString("new_status"),
-                instant(rs, "exchange_time"),
-                instant(rs, "received_at"),
-                rs.getString("gatherer")));
+        MetadataReader::statusChange);
+  }
+
+  /** The {@code market_status_changes} row {@code rs} is on. */
+  public static MarketStatusChange statusChange(ResultSet rs) throws SQLException {
+    return new MarketStatusChange(
+        rs.getString("ticker"),
+        rs.getString("old_status"),
+        rs.getString("new_status"),
+        instant(rs, "exchange_time"),
+        instant(rs, "received_at"),
+        rs.getString("gatherer"));
   }
 
   private interface Mapper<T> {
@@ -66,7 +70,8 @@ public final class MetadataReader {
     return rows;
   }
 
-  private static MarketRow market(ResultSet rs) throws SQLException {
+  /** The {@code markets} row {@code rs} is on. */
+  public static MarketRow market(ResultSet rs) throws SQLException {
     return new MarketRow(
         rs.getString("ticker"),
         rs.getString("event_ticker"),
@@ -97,7 +102,8 @@ public final class MetadataReader {
         json(rs, "wire"));
   }
 
-  private static EventRow event(ResultSet rs) throws SQLException {
+  /** The {@code events} row {@code rs} is on. */
+  public static EventRow event(ResultSet rs) throws SQLException {
     return new EventRow(
         rs.getString("event_ticker"),
         rs.getString("series_ticker"),
@@ -112,7 +118,8 @@ public final class MetadataReader {
         json(rs, "wire"));
   }
 
-  private static SeriesRow series(ResultSet rs) throws SQLException {
+  /** The {@code series} row {@code rs} is on. */
+  public static SeriesRow series(ResultSet rs) throws SQLException {
     return new SeriesRow(
         rs.getString("ticker"),
         rs.getString("title"),

@@ -103,6 +103,19 @@ class CopyWriterRoundTripTest {
   }
 
   @Test
+  void aRowLargerThanTheCopyBufferRoundTrips() throws SQLException {
+    String big = "{\"type\":\"x\",\"msg\":\"" + "é€".repeat(150_000) + "\"}";
+    List<QuarantinedFrame> rows =
+        List.of(
+            new QuarantinedFrame(1, "a", 1, "small", null, "r", T0),
+            new QuarantinedFrame(2, "a", 1, big, "x", "unknown type: x", T0 + 1),
+            new QuarantinedFrame(3, "a", 1, "after", null, "r", T0 + 2));
+    write(Tables.QUARANTINE, rows);
+
+    assertThat(readAll(Tables.QUARANTINE)).isEqualTo(rows);
+  }
+
+  @Test
   void aNulCharacterIsReplacedNotFatal() throws SQLException {
     write(Tables.QUARANTINE, List.of(new QuarantinedFrame(0, "a", 1, "x\u0000y", null, "nul", T0)));
 

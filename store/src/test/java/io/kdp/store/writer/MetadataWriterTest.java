@@ -10,11 +10,15 @@ import io.kdp.client.rest.wire.Market;
 import io.kdp.client.rest.wire.Series;
 import io.kdp.store.GathererStore;
 import io.kdp.store.StoreDatabases;
+import io.kdp.store.position.Position;
+import io.kdp.store.position.PositionBatch;
+import io.kdp.store.position.PositionCursor;
 import io.kdp.store.row.EventRow;
 import io.kdp.store.row.MarketRow;
 import io.kdp.store.row.MarketStatusChange;
 import io.kdp.store.row.MetadataAdapters;
 import io.kdp.store.row.SeriesRow;
+import io.kdp.store.table.MetadataTables;
 import io.kdp.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,6 +144,31 @@ class MetadataWriterTest {
       assertThat(MetadataReader.series(c)).containsExactly(renamed);
       assertThat(renamed.feeMultiplier()).isEqualByComparingTo("0.07");
     }
+  }
+
+  @Test
+  void aCursorOnMarketsReadsEachNewStateOnceAndTheHistoryOnce() throws Exception {
+    PositionCursor<MarketRow> markets = new PositionCursor<>(MetadataTables.MARKETS);
+    PositionCursor<MarketStatusChange> history =
+        new PositionCursor<>(MetadataTables.STATUS_CHANGES);
+    ObjectNode wire = wire();
+    MarketRow active = market(wire);
+    upsert(active);
+    PositionBatch<MarketRow> first = markets.read(db.dataSource(), Position.START, 10);
+    assertThat(first.values()).containsExactly(active);
+
+    upsert(active);
+    assertThat(markets.read(db.dataSource(), first.next(), 10).values()).isEmpty();
+
+    ObjectNode closedWire = wire.deepCopy();
+    closedWire.put("status", "closed").put("updated_time", "2026-11-26T05:00:00Z");
+    MarketRow closed = market(closedWire);
+    upsert(closed);
+
+    assertThat(markets.read(db.dataSource(), first.next(), 10).values()).containsExactly(closed);
+    assertThat(history.read(db.dataSource(), Position.START, 10).values())
+        .extracting(MarketStatusChange::newStatus)
+        .containsExactly("active", "closed");
   }
 
   private MetadataWriteResult upsert(MarketRow... rows) throws SQLException {

@@ -1,0 +1,144 @@
+package io.kdp.dedup;
+
+import io.kdp.dedup.book.BookRow;
+import io.kdp.dedup.candles.CandleRollup;
+import io.kdp.dedup.coverage.CoverageWrite;
+import io.kdp.dedup.merge.BookMerger;
+import io.kdp.dedup.merge.MergeOutput;
+import io.kdp.dedup.merge.MergerCodec;
+import io.kdp.dedup.production.MergeCounts;
+import io.kdp.dedup.production.ProductionWriter;
+import io.kdp.dedup.sync.GathererBatch;
+import io.kdp.dedup.sync.SyncCursors;
+import io.kdp.dedup.sync.SyncTable;
+import io.kdp.store.position.Position;
+import io.kdp.store.row.FeedSource;
+import io.kdp.store.row.SequenceGapRow;
+import io.kdp.store.row.SnapshotRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One merge transaction on production: the gatherers' batches merged (trades, tickers, REST
+ * snapshots, metadata), their book rows handed to the merger, the windows now decidable decided and
+ * written, candles refreshed, and the merger checkpoint and the cursors past every row read saved —
+ * all committed together or not at all.
+ */
+final class MergeCycle {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MergeCycle.class);
+
+  private MergeCycle() {}
+
+  /** The saved merger and cursors, or a fresh merger and empty cursors. */
+  record Saved(BookMerger merger, Map<String, Map<SyncTable, Position>> cursors) {}
+
+  static Saved load(Connection c, List<String> gatherers, long windowMicros) throws SQLException {
+    BookMerger merger = new BookMerger(gatherers, windowMicros);
+    try (PreparedStatement ps = c.prepareStatement("SELECT state FROM dedup_checkpoint");
+        ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        merger = MergerCodec.decode(rs.getBytes(1), gatherers);
+        if (merger.windowMicros() != windowMicros) {
+          throw new IllegalStateException(
+              "the saved merge state uses a window of "
+                  + merger.windowMicros()
+                  + " µs; kdp.dedup.window cannot change under existing production data");
+        }
+      }
+    }
+    return new Saved(merger, SyncCursors.load(c));
+  }
+
+  /** Runs the transaction's work on {@code c} (the caller commits); returns the counts. */
+  static List<MergeCounts> run(
+      Connection c,
+      List<GathererBatch> batches,
+      BookMerger merger,
+      long limitMicros,
+      Map<String, Long> committedTo,
+      int maxWindows,
+      ProductionWriter writer,
+      Instant now)
+      throws SQLException {
+    List<MergeCounts> counts = new ArrayList<>();
+    Map<String, Set<Long>> candleTimes = new HashMap<>();
+    for (GathererBatch b : batches) {
+      counts.addAll(writer.writeGatherer(c, b));
+      b.trades()
+          .forEach(
+              t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
+      b.tickers()
+          .forEach(
+              t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
+      for (SnapshotRow s : b.snapshots()) {
+        if (s.source() == FeedSource.WS) {
+          merger.add(b.gatherer(), new BookRow.Snapshot(s));
+        }
+      }
+      b.deltas().forEach(d -> merger.add(b.gatherer(), new BookRow.Delta(d)));
+      for (SequenceGapRow g : b.gaps()) {
+        merger.addGap(b.gatherer(), g);
+      }
+    }
+    long t0 = System.nanoTime();
+    MergeOutput out = merger.decide(limitMicros, committedTo, maxWindows);
+    long t1 = System.nanoTime();
+    counts.addAll(writer.writeBook(c, out.rows()));
+    LOG.debug(
+        "decided {} windows in {} ms, wrote {} book rows in {} ms",
+        out.windows(),
+        (t1 - t0) / 1_000_000,
+        out.rows().size(),
+        (System.nanoTime() - t1) / 1_000_000);
+    CoverageWrite.write(c, out.coverage());
+    CandleRollup.refresh(c, candleTimes);
+    saveCheckpoint(c, merger, now);
+    for (GathererBatch b : batches) {
+      SyncCursors.save(c, b.gatherer(), b.next(), now);
+    }
+    return counts;
+  }
+
+  private static void touch(
+      Map<String, Set<Long>> times, String market, long exchange, long received) {
+    long t = exchange == io.kdp.client.ws.message.KalshiWsMessage.NO_TIME ? received : exchange;
+    times.computeIfAbsent(market, m -> new HashSet<>()).add(t);
+  }
+
+  private static void saveCheckpoint(Connection c, BookMerger merger, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO dedup_checkpoint (singleton, decided_to, state, updated_at) VALUES (true,"
+                + " kdp_micros(?), ?, ?) ON CONFLICT (singleton) DO UPDATE SET decided_to ="
+                + " excluded.decided_to, state = excluded.state, updated_at = excluded.updated_at")) {
+      long decided = merger.decidedToMicros();
+      ps.setLong(1, decided == BookMerger.UNSET ? 0 : decided);
+      ps.setBytes(2, MergerCodec.encode(merger));
+      ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Hole runs in coverage, for the metrics. */
+  static long holes(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM coverage WHERE gatherer IS NULL");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.kdp.dedup.merge;
+
+import io.kdp.client.model.Side;
+import io.kdp.client.ws.message.Level;
+import io.kdp.dedup.book.Book;
+import io.kdp.dedup.book.BookRow;
+import io.kdp.dedup.book.StreamKey;
+import io.kdp.dedup.coverage.CoverageRun;
+import io.kdp.store.row.DeltaRow;
+import io.kdp.store.row.FeedSource;
+import io.kdp.store.row.Provenance;
+import io.kdp.store.row.SequenceGapRow;
+import io.kdp.store.row.SnapshotRow;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * The {@link BookMerger}'s whole state as bytes (deflated; format version 1): decided-to time, per
+ * gatherer its streams (last seq, carried time, rows read but not merged), its books and their
+ * validity, its unapplied gaps; per market the selector. Saved in production with the cursors.
+ */
+public final class MergerCodec {
+
+  private static final int VERSION = 1;
+
+  private MergerCodec() {}
+
+  public static byte[] encode(BookMerger m) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try (DataOutputStream out =
+        new DataOutputStream(
+            new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 65_536))) {
+      out.writeInt(VERSION);
+      out.writeLong(m.windowMicros);
+      out.writeLong(m.decidedTo);
+      out.writeInt(m.gatherers.size());
+      for (GathererStreams g : m.gatherers.values()) {
+        out.writeUTF(g.gatherer);
+        out.writeLong(g.lateRows);
+        out.writeLong(g.ignoredDeltas);
+        out.writeInt(g.streams.size());
+        for (Map.Entry<StreamKey, StreamState> e : g.streams.entrySet()) {
+          out.writeLong(e.getKey().connectionId());
+          out.writeInt(e.getKey().sid());
+          out.writeLong(e.getValue().lastSeq);
+          out.writeLong(e.getValue().lastTimeMicros);
+          out.writeInt(e.getValue().pending.size());
+          for (BookRow r : e.getValue().pending.values()) {
+            writeRow(out, r);
+          }
+        }
+        out.writeInt(g.markets.size());
+        for (Map.Entry<String, MarketState> e : g.markets.entrySet()) {
+          MarketState ms = e.getValue();
+          out.writeUTF(e.getKey());
+          out.writeBoolean(ms.stream != null);
+          if (ms.stream != null) {
+            out.writeLong(ms.stream.connectionId());
+            out.writeInt(ms.stream.sid());
+          }
+          out.writeBoolean(ms.valid);
+          out.writeLong(ms.validSinceReceivedMicros);
+          writeLevels(out, ms.book.yes());
+          writeLevels(out, ms.book.no());
+        }
+        out.writeInt(g.pendingGaps.size());
+        for (SequenceGapRow gap : g.pendingGaps) {
+          out.writeLong(gap.gapId());
+          out.writeLong(gap.connectionId());
+          out.writeInt(gap.sid());
+          out.writeLong(gap.expectedSeq());
+          out.writeLong(gap.receivedSeq());
+          out.writeInt(gap.markets().size());
+          for (String market : gap.markets()) {
+            out.writeUTF(market);
+          }
+          out.writeLong(gap.detectedAtMicros());
+          out.writeLong(gap.recoveredAtMicros());
+        }
+      }
+      out.writeInt(m.selectors.size());
+      for (Map.Entry<String, StreamSelector> e : m.selectors.entrySet()) {
+        StreamSelector s = e.getValue();
+        out.writeUTF(e.getKey());
+        writeNullable(out, s.current);
+        out.writeBoolean(s.started);
+        out.writeBoolean(s.run != null);
+        if (s.run != null) {
+          out.writeLong(s.run.startMicros());
+          out.writeLong(s.run.endMicros());
+          writeNullable(out, s.run.gatherer());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    deflater.end();
+    return bytes.toByteArray();
+  }
+
+  /** Restores a merger; its gatherers must be those of {@code preference} (same names). */
+  public static BookMerger decode(byte[] state, List<String> preference) {
+    try (DataInputStream in =
+        new DataInputStream(
+            new java.io.BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(state))))) {
+      if (in.readInt() != VERSION) {
+        throw new IllegalStateException("unknown dedup checkpoint version");
+      }
+      BookMerger m = new BookMerger(preference, in.readLong());
+      m.decidedTo = in.readLong();
+      int gatherers = in.readInt();
+      for (int i = 0; i < gatherers; i++) {
+        String name = in.readUTF();
+        GathererStreams g = m.gatherers.computeIfAbsent(name, GathererStreams::new);
+        g.lateRows = in.readLong();
+        g.ignoredDeltas = in.readLong();
+        int streams = in.readInt();
+        for (int s = 0; s < streams; s++) {
+          StreamKey key = new StreamKey(in.readLong(), in.readInt());
+          StreamState st = new StreamState();
+          st.lastSeq = in.readLong();
+          st.lastTimeMicros = in.readLong();
+          g.streams.put(key, st);
+          int pending = in.readInt();
+          for (int p = 0; p < pending; p++) {
+            g.add(readRow(in, name));
+          }
+        }
+        int markets = in.readInt();
+        for (int k = 0; k < markets; k++) {
+          String market = in.readUTF();
+          StreamKey stream = in.readBoolean() ? new StreamKey(in.readLong(), in.readInt()) : null;
+          boolean valid = in.readBoolean();
+          long since = in.readLong();
+          MarketState ms = new MarketState(Book.of(readLevels(in), readLevels(in)));
+          ms.stream = stream;
+          ms.valid = valid;
+          ms.validSinceReceivedMicros = since;
+          g.markets.put(market, ms);
+        }
+        int gaps = in.readInt();
+        for (int k = 0; k < gaps; k++) {
+          long id = in.readLong();
+          long conn = in.readLong();
+          int sid = in.readInt();
+          long expected = in.readLong();
+          long received = in.readLong();
+          int n = in.readInt();
+          List<String> markets2 = new ArrayList<>(n);
+          for (int x = 0; x < n; x++) {
+            markets2.add(in.readUTF());
+          }
+          g.pendingGaps.add(
+              new SequenceGapRow(
+                  id, name, conn, sid, expected, received, markets2, in.readLong(), in.readLong()));
+        }
+      }
+      int selectors = in.readInt();
+      for (int i = 0; i < selectors; i++) {
+        String market = in.readUTF();
+        StreamSelector s = new StreamSelector(market);
+        s.current = readNullable(in);
+        s.started = in.readBoolean();
+        if (in.readBoolean()) {
+          s.run = new CoverageRun(market, in.readLong(), in.readLong(), readNullable(in));
+        }
+        m.selectors.put(market, s);
+      }
+      return m;
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt dedup checkpoint", e);
+    }
+  }
+
+  private static void writeRow(DataOutputStream out, BookRow r) throws IOException {
+    switch (r) {
+      case BookRow.Snapshot s -> {
+        out.writeByte(1);
+        out.writeUTF(s.market());
+        out.writeUTF(s.row().source().sql());
+        writeLevels(out, s.row().yes());
+        writeLevels(out, s.row().no());
+      }
+      case BookRow.Delta d -> {
+        out.writeByte(2);
+        out.writeUTF(d.market());
+        out.writeBoolean(d.row().side() == Side.YES);
+        out.writeLong(d.row().priceMicros());
+        out.writeLong(d.row().deltaCenti());
+      }
+    }
+    out.writeLong(r.exchangeTimeMicros());
+    out.writeLong(r.receivedAtMicros());
+    out.writeLong(r.provenance().connectionId());
+    out.writeInt(r.provenance().sid());
+    out.writeLong(r.provenance().seq());
+  }
+
+  private static BookRow readRow(DataInputStream in, String gatherer) throws IOException {
+    byte kind = in.readByte();
+    String market = in.readUTF();
+    if (kind == 1) {
+      FeedSource source = FeedSource.fromSql(in.readUTF());
+      List<Level> yes = readLevels(in);
+      List<Level> no = readLevels(in);
+      long exch = in.readLong();
+      long recv = in.readLong();
+      Provenance p = new Provenance(gatherer, in.readLong(), in.readInt(), in.readLong());
+      return new BookRow.Snapshot(new SnapshotRow(market, source, yes, no, exch, recv, p));
+    }
+    Side side = in.readBoolean() ? Side.YES : Side.NO;
+    long price = in.readLong();
+    long delta = in.readLong();
+    long exch = in.readLong();
+    long recv = in.readLong();
+    Provenance p = new Provenance(gatherer, in.readLong(), in.readInt(), in.readLong());
+    return new BookRow.Delta(new DeltaRow(market, side, price, delta, exch, recv, p));
+  }
+
+  private static void writeLevels(DataOutputStream out, List<Level> levels) throws IOException {
+    out.writeInt(levels.size());
+    for (Level l : levels) {
+      out.writeLong(l.priceMicros());
+      out.writeLong(l.sizeCenti());
+    }
+  }
+
+  private static List<Level> readLevels(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<Level> levels = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      levels.add(new Level(in.readLong(), in.readLong()));
+    }
+    return levels;
+  }
+
+  private static void writeNullable(DataOutputStream out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeUTF(s);
+    }
+  }
+
+  private static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+}
