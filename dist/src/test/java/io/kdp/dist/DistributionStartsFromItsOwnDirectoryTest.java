@@ -107,7 +107,7 @@ class DistributionStartsFromItsOwnDirectoryTest {
     InstalledCommand.Finished top = InstalledCommand.run(home, logs, "help", "--help");
     assertThat(top.exitCode()).isZero();
     List<String> commands = commandsListed(top.stdout());
-    assertThat(commands).contains("sim", "gatherer", "replay");
+    assertThat(commands).contains("sim", "gatherer", "replay", "dedup");
     for (String command : commands) {
       InstalledCommand.Finished help =
           InstalledCommand.run(home, logs, "help-" + command, command, "--help");
@@ -117,7 +117,7 @@ class DistributionStartsFromItsOwnDirectoryTest {
   }
 
   @Test
-  void aGathererWithTheExampleConfigurationCollectsFromTheSimulator() throws Exception {
+  void aGathererAndTheDeduplicatorWithTheExampleConfigurationsCollectAndMerge() throws Exception {
     TestDatabase db = SharedPostgres.createDatabase();
     Path key = copyKey("gatherer-a.pem", "r--------");
     int adminPort = freePort();
@@ -143,8 +143,63 @@ class DistributionStartsFromItsOwnDirectoryTest {
           .as("distinct trade ids = rows: each trade once")
           .isEqualTo(counts.get(0));
       assertThat(gatherer.stderr()).doesNotContain("accessible beyond its owner");
+
+      TestDatabase production = SharedPostgres.createDatabase();
+      try (InstalledCommand dedup = startDedup(db, production)) {
+        await("trades merged into production by the deduplicator")
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> tradeCounts(production).get(0) >= 10);
+        List<Long> merged = tradeCounts(production);
+        assertThat(merged.get(1)).as("each trade once in production").isEqualTo(merged.get(0));
+        assertThat(tradeIds(db)).containsAll(tradeIds(production));
+        assertThat(dedup.isAlive()).isTrue();
+      }
       assertThat(gatherer.stop()).as("exit after SIGTERM").isIn(0, 143);
     }
+  }
+
+  /**
+   * {@code bin/kdp dedup} on the shipped config/dedup.conf, included from a file that replaces only
+   * the gatherer list (which has no environment override); production through KDP_DEDUP_*.
+   */
+  private static InstalledCommand startDedup(TestDatabase gathererDb, TestDatabase production)
+      throws IOException {
+    Path conf = root.resolve("dedup-test.conf");
+    Files.writeString(
+        conf,
+        "include file(\""
+            + home.resolve("config/dedup.conf")
+            + "\")\nkdp.dedup.gatherers = [{ name = \"a\", timeseries-url = \""
+            + jdbcUrl(gathererDb)
+            + "\", user = \""
+            + gathererDb.user()
+            + "\" }]\n");
+    return InstalledCommand.start(
+        home,
+        logs,
+        "dedup",
+        Map.of(
+            "KDP_DEDUP_PRODUCTION_URL", jdbcUrl(production),
+            "KDP_DEDUP_PRODUCTION_USER", production.user()),
+        "dedup",
+        "--config",
+        conf.toString());
+  }
+
+  private static String jdbcUrl(TestDatabase db) {
+    return "jdbc:postgresql://localhost:" + SharedPostgres.port() + "/" + db.name();
+  }
+
+  private static java.util.Set<String> tradeIds(TestDatabase db) throws Exception {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT trade_id FROM trades")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
   }
 
   @Test
@@ -174,7 +229,7 @@ class DistributionStartsFromItsOwnDirectoryTest {
 
   private static Map<String, String> gathererEnv(
       TestDatabase db, Path key, int adminPort, String id) {
-    String url = "jdbc:postgresql://localhost:" + SharedPostgres.port() + "/" + db.name();
+    String url = jdbcUrl(db);
     return Map.ofEntries(
         Map.entry("KDP_GATHERER_ID", id),
         Map.entry("KDP_EXCHANGE_REST_URL", simPrinted.get("REST")),
