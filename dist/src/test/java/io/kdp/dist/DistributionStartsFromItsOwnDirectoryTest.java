@@ -14,9 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -135,10 +132,10 @@ class DistributionStartsFromItsOwnDirectoryTest {
           .until(() -> health(adminPort) != null && health(adminPort).statusCode() == 200);
       await("trades from the simulator stored in the gatherer's database")
           .atMost(Duration.ofSeconds(120))
-          .until(() -> tradeCounts(db).get(0) >= 20);
+          .until(() -> Databases.tradeCounts(db).get(0) >= 20);
 
       assertThat(health(adminPort).body()).startsWith("{\"status\":\"UP\"");
-      List<Long> counts = tradeCounts(db);
+      List<Long> counts = Databases.tradeCounts(db);
       assertThat(counts.get(1))
           .as("distinct trade ids = rows: each trade once")
           .isEqualTo(counts.get(0));
@@ -148,10 +145,10 @@ class DistributionStartsFromItsOwnDirectoryTest {
       try (InstalledCommand dedup = startDedup(db, production)) {
         await("trades merged into production by the deduplicator")
             .atMost(Duration.ofSeconds(120))
-            .until(() -> tradeCounts(production).get(0) >= 10);
-        List<Long> merged = tradeCounts(production);
+            .until(() -> Databases.tradeCounts(production).get(0) >= 10);
+        List<Long> merged = Databases.tradeCounts(production);
         assertThat(merged.get(1)).as("each trade once in production").isEqualTo(merged.get(0));
-        assertThat(tradeIds(db)).containsAll(tradeIds(production));
+        assertThat(Databases.tradeIds(db)).containsAll(Databases.tradeIds(production));
         assertThat(dedup.isAlive()).isTrue();
       }
       assertThat(gatherer.stop()).as("exit after SIGTERM").isIn(0, 143);
@@ -170,7 +167,7 @@ class DistributionStartsFromItsOwnDirectoryTest {
         "include file(\""
             + home.resolve("config/dedup.conf")
             + "\")\nkdp.dedup.gatherers = [{ name = \"a\", timeseries-url = \""
-            + jdbcUrl(gathererDb)
+            + Databases.jdbcUrl(gathererDb)
             + "\", user = \""
             + gathererDb.user()
             + "\" }]\n");
@@ -179,27 +176,11 @@ class DistributionStartsFromItsOwnDirectoryTest {
         logs,
         "dedup",
         Map.of(
-            "KDP_DEDUP_PRODUCTION_URL", jdbcUrl(production),
+            "KDP_DEDUP_PRODUCTION_URL", Databases.jdbcUrl(production),
             "KDP_DEDUP_PRODUCTION_USER", production.user()),
         "dedup",
         "--config",
         conf.toString());
-  }
-
-  private static String jdbcUrl(TestDatabase db) {
-    return "jdbc:postgresql://localhost:" + SharedPostgres.port() + "/" + db.name();
-  }
-
-  private static java.util.Set<String> tradeIds(TestDatabase db) throws Exception {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT trade_id FROM trades")) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
-      }
-    }
-    return ids;
   }
 
   @Test
@@ -229,7 +210,7 @@ class DistributionStartsFromItsOwnDirectoryTest {
 
   private static Map<String, String> gathererEnv(
       TestDatabase db, Path key, int adminPort, String id) {
-    String url = jdbcUrl(db);
+    String url = Databases.jdbcUrl(db);
     return Map.ofEntries(
         Map.entry("KDP_GATHERER_ID", id),
         Map.entry("KDP_EXCHANGE_REST_URL", simPrinted.get("REST")),
@@ -270,18 +251,6 @@ class DistributionStartsFromItsOwnDirectoryTest {
         .map(m -> m.group(1))
         .filter(name -> !name.equals("help"))
         .toList();
-  }
-
-  /** [rows, distinct trade ids] of the gatherer's trades table. */
-  private static List<Long> tradeCounts(TestDatabase db) throws Exception {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT trade_id) FROM trades")) {
-      rs.next();
-      return List.of(rs.getLong(1), rs.getLong(2));
-    } catch (java.sql.SQLException notYetMigrated) {
-      return List.of(0L, 0L);
-    }
   }
 
   private static HttpResponse<String> health(int port) throws Exception {
