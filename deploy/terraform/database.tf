@@ -8,6 +8,10 @@
 locals {
   self_managed  = var.database_mode == "self_managed_timescaledb"
   database_host = local.self_managed ? aws_instance.database[0].private_ip : aws_db_instance.production[0].address
+  # The deduplicator writes production as kdp (self-managed) or as the RDS master user, whose
+  # password RDS keeps in its own secret (JSON with "password").
+  production_user       = local.self_managed ? "kdp" : "kdp_admin"
+  production_secret_arn = local.self_managed ? var.production_password_secret_arn : aws_db_instance.production[0].master_user_secret[0].secret_arn
 }
 
 resource "aws_instance" "database" {
@@ -25,8 +29,20 @@ resource "aws_instance" "database" {
     volume_size = 30
     encrypted   = true
   }
-  user_data = file("${path.module}/user-data/database.sh")
-  tags      = { Name = "${var.name}-database", Role = "database" }
+  lifecycle {
+    precondition {
+      condition     = var.production_password_secret_arn != ""
+      error_message = "database_mode = self_managed_timescaledb needs production_password_secret_arn (a Secrets Manager secret with role kdp's password)."
+    }
+  }
+  user_data = templatefile("${path.module}/user-data/database.sh.tftpl", {
+    production_secret_arn = var.production_password_secret_arn
+    region                = var.region
+    vpc_cidr              = var.vpc_cidr
+  })
+  tags = { Name = "${var.name}-database", Role = "database" }
+  # No internet egress: its packages and its secret come through the endpoints.
+  depends_on = [aws_vpc_endpoint.s3, aws_vpc_endpoint.interface]
 }
 
 resource "aws_ebs_volume" "database" {
@@ -60,7 +76,7 @@ resource "aws_db_instance" "production" {
   allocated_storage           = var.database_volume_gb
   storage_type                = "gp3"
   storage_encrypted           = true
-  db_name                     = "kdp"
+  db_name                     = "kdp_production"
   username                    = "kdp_admin"
   manage_master_user_password = true
   db_subnet_group_name        = aws_db_subnet_group.production[0].name

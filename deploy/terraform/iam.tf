@@ -51,11 +51,11 @@ resource "aws_iam_role_policy" "distribution" {
   policy   = data.aws_iam_policy_document.distribution.json
 }
 
-# Gatherers read the Kalshi private key; nothing else does.
+# Gatherers read the Kalshi private key (nothing else does) and the reader role's password.
 data "aws_iam_policy_document" "gatherer_secret" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.kalshi_api_key_secret_arn]
+    resources = [var.kalshi_api_key_secret_arn, var.dedup_reader_password_secret_arn]
   }
 }
 
@@ -81,4 +81,34 @@ resource "aws_iam_role_policy" "dedup_archive" {
   name   = "archive"
   role   = aws_iam_role.role["dedup"].id
   policy = data.aws_iam_policy_document.dedup_archive.json
+}
+
+# The deduplicator reads the reader role's password and the production password.
+data "aws_iam_policy_document" "dedup_secrets" {
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.dedup_reader_password_secret_arn, local.production_secret_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "dedup_secrets" {
+  name   = "database-passwords"
+  role   = aws_iam_role.role["dedup"].id
+  policy = data.aws_iam_policy_document.dedup_secrets.json
+}
+
+# The self-managed database host sets role kdp's password from its secret.
+data "aws_iam_policy_document" "database_secret" {
+  count = local.self_managed ? 1 : 0
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.production_password_secret_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "database_secret" {
+  count  = local.self_managed ? 1 : 0
+  name   = "production-password"
+  role   = aws_iam_role.role["database"].id
+  policy = data.aws_iam_policy_document.database_secret[0].json
 }

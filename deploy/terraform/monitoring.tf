@@ -1,6 +1,7 @@
-# Each role serves Prometheus metrics on its admin port (/metrics) and health on /health. The
-# CloudWatch agent on every host scrapes /metrics into CloudWatch (namespace "kdp"); the
-# alarms below cover what must wake someone up.
+# Each gatherer serves Prometheus metrics on its admin port 8780 (/metrics) and health on /health.
+# The CloudWatch agent on each gatherer scrapes /metrics into CloudWatch (namespace "kdp",
+# dimension gatherer; user-data/gatherer.sh.tftpl); the alarms below cover what must wake someone
+# up. The deduplicator's metrics are not scraped yet (its admin endpoint is not built).
 
 resource "aws_cloudwatch_log_group" "kdp" {
   for_each          = toset(["gatherer", "dedup", "database"])
@@ -29,16 +30,33 @@ resource "aws_cloudwatch_metric_alarm" "instance_status" {
   alarm_actions       = [aws_sns_topic.alarms.arn]
 }
 
+resource "aws_cloudwatch_metric_alarm" "gatherer_silent" {
+  for_each            = toset(local.gatherer_ids)
+  alarm_name          = "${var.name}-gatherer-${each.key}-silent"
+  alarm_description   = "Gatherer ${each.key} received no frame on some connection for 2 minutes, or its metrics stopped"
+  namespace           = "kdp"
+  metric_name         = "kdp_gatherer_last_message_age_seconds"
+  dimensions          = { gatherer = each.key }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 3
+  threshold           = 120
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "breaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+}
+
 resource "aws_cloudwatch_metric_alarm" "dedup_lag" {
   alarm_name          = "${var.name}-dedup-lag"
   alarm_description   = "Production is more than 5 minutes behind the newest gatherer row"
   namespace           = "kdp"
-  metric_name         = "kdp_dedup_lag_seconds"
+  metric_name         = "kdp_dedup_gatherer_lag"
   statistic           = "Maximum"
   period              = 60
   evaluation_periods  = 5
   threshold           = 300
   comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "breaching"
-  alarm_actions       = [aws_sns_topic.alarms.arn]
+  # "missing" until the deduplicator's metrics are scraped: "breaching" would alarm from day one.
+  treat_missing_data = "missing"
+  alarm_actions      = [aws_sns_topic.alarms.arn]
 }

@@ -65,4 +65,7 @@ resource "aws_vpc_endpoint" "interface" {
   subnet_ids         = [aws_subnet.public[0].id]
   security_group_ids = [aws_security_group.endpoints.id]
   tags               = { Name = "${var.name}-${each.key}" }
+  # Created after the gatherers so that an endpoint's address never takes a gatherer's fixed one
+  # (the gatherers reach AWS APIs over the internet meanwhile).
+  depends_on = [aws_instance.gatherer]
 }

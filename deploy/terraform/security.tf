@@ -56,14 +56,14 @@ resource "aws_vpc_security_group_ingress_rule" "gatherer_admin_from_dedup" {
   security_group_id            = aws_security_group.gatherer.id
   description                  = "Health and Prometheus metrics, scraped from the deduplicator host"
   ip_protocol                  = "tcp"
-  from_port                    = 9400
-  to_port                      = 9400
+  from_port                    = 8780
+  to_port                      = 8780
   referenced_security_group_id = aws_security_group.dedup.id
 }
 
 # --- deduplicator
 resource "aws_vpc_security_group_egress_rule" "dedup_to_gatherers" {
-  for_each                     = { pg = 5432, admin = 9400 }
+  for_each                     = { pg = 5432, admin = 8780 }
   security_group_id            = aws_security_group.dedup.id
   description                  = "Gatherer ${each.key}"
   ip_protocol                  = "tcp"

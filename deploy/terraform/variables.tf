@@ -78,6 +78,17 @@ variable "kalshi_api_key_secret_arn" {
   type        = string
 }
 
+variable "dedup_reader_password_secret_arn" {
+  description = "ARN of the Secrets Manager secret (plain string) with the password of kdp_dedup_reader, the read-only role the deduplicator uses on each gatherer's database."
+  type        = string
+}
+
+variable "production_password_secret_arn" {
+  description = "ARN of the Secrets Manager secret (plain string) with the password of role kdp on the self-managed production database. Ignored with database_mode = rds_postgres (RDS manages the master password in its own secret)."
+  type        = string
+  default     = ""
+}
+
 variable "kalshi_api_key_id" {
   description = "The Kalshi API key id (not secret)."
   type        = string
