@@ -142,10 +142,15 @@ class DistributionStartsFromItsOwnDirectoryTest {
       assertThat(gatherer.stderr()).doesNotContain("accessible beyond its owner");
 
       TestDatabase production = SharedPostgres.createDatabase();
-      try (InstalledCommand dedup = startDedup(db, production)) {
+      int dedupAdmin = freePort();
+      try (InstalledCommand dedup = startDedup(db, production, dedupAdmin)) {
         await("trades merged into production by the deduplicator")
             .atMost(Duration.ofSeconds(120))
             .until(() -> Databases.tradeCounts(production).get(0) >= 10);
+        await("the deduplicator's /metrics counts merged rows")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> get(dedupAdmin, "/metrics"), body -> body.contains("kdp_dedup_rows_merged"));
+        assertThat(get(dedupAdmin, "/health")).contains("\"status\":\"UP\"");
         List<Long> merged = Databases.tradeCounts(production);
         assertThat(merged.get(1)).as("each trade once in production").isEqualTo(merged.get(0));
         assertThat(Databases.tradeIds(db)).containsAll(Databases.tradeIds(production));
@@ -159,8 +164,8 @@ class DistributionStartsFromItsOwnDirectoryTest {
    * {@code bin/kdp dedup} on the shipped config/dedup.conf, included from a file that replaces only
    * the gatherer list (which has no environment override); production through KDP_DEDUP_*.
    */
-  private static InstalledCommand startDedup(TestDatabase gathererDb, TestDatabase production)
-      throws IOException {
+  private static InstalledCommand startDedup(
+      TestDatabase gathererDb, TestDatabase production, int adminPort) throws IOException {
     Path conf = root.resolve("dedup-test.conf");
     Files.writeString(
         conf,
@@ -177,7 +182,8 @@ class DistributionStartsFromItsOwnDirectoryTest {
         "dedup",
         Map.of(
             "KDP_DEDUP_PRODUCTION_URL", Databases.jdbcUrl(production),
-            "KDP_DEDUP_PRODUCTION_USER", production.user()),
+            "KDP_DEDUP_PRODUCTION_USER", production.user(),
+            "KDP_DEDUP_ADMIN_PORT", Integer.toString(adminPort)),
         "dedup",
         "--config",
         conf.toString());
@@ -254,15 +260,24 @@ class DistributionStartsFromItsOwnDirectoryTest {
   }
 
   private static HttpResponse<String> health(int port) throws Exception {
+    return health(port, "/health");
+  }
+
+  private static HttpResponse<String> health(int port, String path) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
               .timeout(Duration.ofSeconds(5))
               .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException notListeningYet) {
       return null;
     }
+  }
+
+  private static String get(int port, String path) throws Exception {
+    HttpResponse<String> response = health(port, path);
+    return response == null ? "" : response.body();
   }
 
   private static List<String> names(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package io.kdp.platform;
 
 import io.kdp.platform.archive.ArchiveCommand;
+import io.kdp.platform.dedup.DedupCommand;
 import io.kdp.platform.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

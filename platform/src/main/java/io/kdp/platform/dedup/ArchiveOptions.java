@@ -1,0 +1,137 @@
+package io.kdp.platform.dedup;
+
+import io.kdp.archive.export.ArchiveJob;
+import io.kdp.archive.export.ArchiveSchedule;
+import io.kdp.archive.export.HourExporter;
+import io.kdp.archive.s3.LifecycleRules;
+import io.kdp.archive.s3.ObjectStore;
+import io.kdp.archive.s3.ObjectStoreConfig;
+import io.kdp.dedup.config.DedupConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * The archive schedule run inside {@code kdp dedup}: every closed hour, once the dedup window has
+ * passed, production to {@code processed/} and {@code aggregates/}, and each gatherer's rows to
+ * {@code raw/}, read through the same databases the deduplicator is configured with.
+ */
+final class ArchiveOptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveOptions.class);
+
+  @Option(
+      names = "--archive-bucket",
+      defaultValue = "${env:KDP_ARCHIVE_BUCKET}",
+      description = "S3 bucket; the archive runs only when set (env KDP_ARCHIVE_BUCKET)")
+  String bucket;
+
+  @Option(
+      names = "--archive-region",
+      defaultValue = "${env:KDP_ARCHIVE_REGION:-us-east-1}",
+      description = "S3 region: ${DEFAULT-VALUE} (env KDP_ARCHIVE_REGION)")
+  String region;
+
+  @Option(
+      names = "--archive-endpoint",
+      defaultValue = "${env:KDP_ARCHIVE_ENDPOINT}",
+      description = "S3-compatible endpoint, path-style (env KDP_ARCHIVE_ENDPOINT)")
+  URI endpoint;
+
+  @Option(
+      names = "--archive-window",
+      defaultValue = "PT10M",
+      description = "how long after an hour closes before it is exported: ${DEFAULT-VALUE}")
+  Duration window;
+
+  @Option(
+      names = "--archive-work-dir",
+      defaultValue = "${java.io.tmpdir}/kdp-archive",
+      description = "local directory for files before upload: ${DEFAULT-VALUE}")
+  Path workDir;
+
+  @Option(
+      names = "--archive-lifecycle",
+      defaultValue = "REQUIRE",
+      description =
+          "REQUIRE (refuse to start) or WARN when the bucket cannot keep the lifecycle rules:"
+              + " ${DEFAULT-VALUE}")
+  String lifecycle;
+
+  String describe() {
+    return bucket == null ? "off" : "s3://" + bucket + " (window " + window + ")";
+  }
+
+  /** Starts the schedule, or does nothing without a bucket; the result stops it. */
+  AutoCloseable start(DedupConfig config) {
+    if (bucket == null || bucket.isBlank()) {
+      return () -> {};
+    }
+    ObjectStore store =
+        ObjectStore.open(
+            new ObjectStoreConfig(
+                Optional.ofNullable(endpoint), region, bucket, endpoint != null, Optional.empty()));
+    store.ensureBucket();
+    LifecycleRules.Outcome outcome = LifecycleRules.ensure(store, LifecycleRules.DESIGN);
+    if (outcome == LifecycleRules.Outcome.UNSUPPORTED) {
+      if (!"WARN".equals(lifecycle)) {
+        store.close();
+        throw new IllegalStateException(
+            "--archive-bucket "
+                + bucket
+                + ": the S3 server does not implement lifecycle rules; --archive-lifecycle WARN"
+                + " accepts that for a test server");
+      }
+      LOG.warn("bucket {} keeps no lifecycle rules (the server answers 501)", bucket);
+    }
+    Map<String, DataSource> raw = new LinkedHashMap<>();
+    for (DedupConfig.Gatherer g : config.gatherers()) {
+      raw.put(g.name(), dataSource(g.timeseries()));
+    }
+    ArchiveJob job =
+        new ArchiveJob(
+            store,
+            new HourExporter(store, workDir, Duration.ofHours(24)),
+            dataSource(config.production()),
+            raw);
+    ScheduledExecutorService thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "archive");
+              t.setDaemon(true);
+              return t;
+            });
+    new ArchiveSchedule(job, store, window, Instant.now(), InstantSource.system())
+        .start(thread, Duration.ofMinutes(1));
+    return () -> {
+      thread.shutdownNow();
+      thread.awaitTermination(30, TimeUnit.SECONDS);
+      store.close();
+    };
+  }
+
+  private static DataSource dataSource(DedupConfig.Database db) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(db.url());
+    if (db.user() != null) {
+      ds.setUser(db.user());
+    }
+    if (db.password() != null) {
+      ds.setPassword(db.password());
+    }
+    return ds;
+  }
+}
