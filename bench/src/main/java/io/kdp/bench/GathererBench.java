@@ -1,5 +1,7 @@
 package io.kdp.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.typesafe.config.ConfigFactory;
 import io.kdp.client.model.Side;
 import io.kdp.client.ws.message.KalshiWsMessage;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./kdp bench gatherer [--markets M] [--rate R] [--seconds S] [--warmup W] [--connections
@@ -49,8 +52,7 @@ public final class GathererBench {
     int warmup = arg(args, "--warmup", 5);
     int connections = arg(args, "--connections", 150);
     for (String quiet : new String[] {"io.zonky", "org.flywaydb", "com.zaxxer", "io.kdp"}) {
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(quiet))
-          .setLevel(ch.qos.logback.classic.Level.WARN);
+      ((Logger) LoggerFactory.getLogger(quiet)).setLevel(Level.WARN);
     }
     Path dir = Files.createTempDirectory("kdp-bench-gatherer");
     TestDatabase db = SharedPostgres.createDatabase();
@@ -62,13 +64,15 @@ public final class GathererBench {
       Thread.sleep(warmup * 1000L);
       long rows0 = rows(db);
       long emitted0 = sim.world().read(() -> sim.world().emittedCount());
-      long cpu0 = processCpuNanos();
+      long cpu0 = JvmMeters.processCpuNanos();
+      long simCpu0 = JvmMeters.simulatorThreadCpuNanos();
       long t0 = System.nanoTime();
       latency.record(true);
       Thread.sleep(seconds * 1000L);
       latency.record(false);
       long wall = System.nanoTime() - t0;
-      long cpu = processCpuNanos() - cpu0;
+      long cpu = JvmMeters.processCpuNanos() - cpu0;
+      long simCpu = JvmMeters.simulatorThreadCpuNanos() - simCpu0;
       long rows = rows(db) - rows0;
       long emitted = sim.world().read(() -> sim.world().emittedCount()) - emitted0;
       double[] lat = latency.summary();
@@ -80,6 +84,7 @@ public final class GathererBench {
                   + "\"world_messages_per_s\":%.0f,\"committed_rows_per_s\":%.0f,"
                   + "\"latency_ms\":{\"samples\":%.0f,\"p50\":%.1f,\"p99\":%.1f,\"max\":%.1f,"
                   + "\"poll_ms\":10},\"process_cpu_s\":%.2f,\"cpu_s_per_million_rows\":%.2f,"
+                  + "\"simulator_threads_cpu_s\":%.2f,\"cpu_s_per_million_rows_without_simulator\":%.2f,"
                   + "\"cores_used\":%.2f,\"spilled_frames\":%d,\"journal_backlog_end\":%d",
               markets,
               rate,
@@ -93,6 +98,8 @@ public final class GathererBench {
               lat[3],
               cpu / 1e9,
               rows == 0 ? -1 : cpu / 1e9 / (rows / 1e6),
+              simCpu / 1e9,
+              rows == 0 ? -1 : (cpu - simCpu) / 1e9 / (rows / 1e6),
               cpu / (double) wall,
               g.routing().spilledFrames(),
               g.routing().backlog()));
@@ -136,10 +143,10 @@ public final class GathererBench {
       g.start();
       await(() -> g.connections().bookMarkets().size() >= n && allLive(g, n + 3), 180);
       List<String> books = g.connections().bookMarkets();
-      long with = heapAfterGc();
+      long with = JvmMeters.heapAfterGc();
       g.connections().setBookMarkets(List.of());
       await(() -> g.connections().states().size() == 3, 60);
-      long without = heapAfterGc();
+      long without = JvmMeters.heapAfterGc();
       g.connections().setBookMarkets(books);
       return String.format(
           Locale.ROOT,
@@ -157,17 +164,6 @@ public final class GathererBench {
     var states = g.connections().states();
     return states.size() >= count
         && states.values().stream().allMatch(s -> s.name().equals("LIVE"));
-  }
-
-  private static long heapAfterGc() throws InterruptedException {
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      Thread.sleep(200);
-      var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-      best = Math.min(best, heap.getUsed());
-    }
-    return best;
   }
 
   private static ExchangeSimulator simulator(Path dir, int markets, int rate) throws Exception {
@@ -264,13 +260,6 @@ public final class GathererBench {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean sun
-        ? sun.getProcessCpuTime()
-        : -1;
   }
 
   private static int arg(String[] args, String name, int dflt) {
