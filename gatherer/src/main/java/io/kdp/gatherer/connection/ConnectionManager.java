@@ -159,7 +159,9 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     }
     paused = true;
     pausedAtMicros = ids.next(); // now, in µs
-    log.info("reading paused (exchange inactive or journal full): closing {} connections", connections.size());
+    log.info(
+        "reading paused (exchange inactive or journal full): closing {} connections",
+        connections.size());
     connections.values().forEach(GathererConnection::close);
     connections.clear();
     handles.clear();
