@@ -65,12 +65,7 @@ public final class StoreBench {
     double[] bareRates = new double[rounds];
     double[] encoderRates = new double[rounds];
     try (Connection c = db.connect()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "CREATE TABLE bare_deltas (received_at timestamptz, exchange_time timestamptz,"
-                + " market text, side text, price bigint, delta bigint, gatherer text,"
-                + " connection_id bigint, sid integer, seq bigint)");
-      }
+      createBareTable(c);
       c.setAutoCommit(false);
       for (int r = -1; r < rounds; r++) {
         List<DeltaRow> sample = r < 0 ? data.subList(0, Math.min(rows, 100_000)) : data;
@@ -147,8 +142,18 @@ public final class StoreBench {
     copy.finish();
   }
 
-  /** The reference: a minimal binary COPY encoder, one buffer per batch. */
-  private static void bareCopy(Connection c, List<DeltaRow> rows) throws SQLException, IOException {
+  /** The reference table: the delta columns, unpartitioned, no defaults, no index. */
+  static void createBareTable(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE bare_deltas (received_at timestamptz, exchange_time timestamptz,"
+              + " market text, side text, price bigint, delta bigint, gatherer text,"
+              + " connection_id bigint, sid integer, seq bigint)");
+    }
+  }
+
+  /** The reference: a minimal binary COPY encoder, one buffer per batch (used by GathererBench). */
+  static void bareCopy(Connection c, List<DeltaRow> rows) throws SQLException, IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 110);
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeBytes("PGCOPY\n\377\r\n\0");

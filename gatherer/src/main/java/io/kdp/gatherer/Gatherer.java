@@ -54,6 +54,7 @@ public final class Gatherer implements AutoCloseable {
   private final KalshiRestClient rest;
   private final MarketRegistry registry = new MarketRegistry();
   private final ConnectionManager connections;
+  private final ReadGate gate;
   private final RegistrySync sync;
   private final SnapshotPoller poller;
   private final TradeBackfill backfill;
@@ -120,6 +121,7 @@ public final class Gatherer implements AutoCloseable {
                 backfill.fill(fromMicros, toMicros);
               }
             });
+    gate = new ReadGate(connections, routing::backlog, j.maxBacklogFrames());
     sync =
         new RegistrySync(
             rest,
@@ -142,11 +144,7 @@ public final class Gatherer implements AutoCloseable {
               @Override
               public void onExchangeActive(boolean active) {
                 try {
-                  if (active) {
-                    connections.resume();
-                  } else {
-                    connections.pause();
-                  }
+                  gate.exchangeActive(active);
                 } catch (Exception e) {
                   log.error("resuming connections failed: {}", e.toString());
                 }
@@ -177,6 +175,7 @@ public final class Gatherer implements AutoCloseable {
     routing.start();
     java.time.Instant downSince = backfill.downSince();
     connections.start(downSince.getEpochSecond() * 1_000_000L + downSince.getNano() / 1_000);
+    gate.start();
     sync.initialSync();
     connections.setBookMarkets(registry.bookMarkets());
     sync.start();
@@ -192,10 +191,11 @@ public final class Gatherer implements AutoCloseable {
     details.put("database", health.up() ? "up" : "down");
     details.put("routing", routing.live() ? "live" : "journal-only");
     details.put("journal_backlog", routing.backlog());
+    details.put("reading", gate.backlogFull() ? "stopped: journal backlog at its limit" : "on");
     Map<String, String> states = new LinkedHashMap<>();
     connections.states().forEach((k, v) -> states.put(k, v.name()));
     details.put("connections", states);
-    return new Health(health.up() && routing.live(), details);
+    return new Health(health.up() && routing.live() && !gate.backlogFull(), details);
   }
 
   public GathererMetrics metrics() {
@@ -233,6 +233,7 @@ public final class Gatherer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    gate.close();
     sync.close();
     poller.close();
     backfill.close();

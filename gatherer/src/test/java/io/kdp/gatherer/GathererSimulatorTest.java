@@ -45,6 +45,9 @@ class GathererSimulatorTest {
       exchange.freeze();
 
       exchange.assertRecordedCompletely(db, "a", gatherer.connections().bookMarkets());
+      await("loaded-up-to reaching the journal's end, also for tables with no rows")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> gatherer.routing().backlog() == 0);
       List<String> markets = gatherer.connections().bookMarkets();
       assertThat(gatherer.poller().poll()).isEqualTo(markets.size());
       for (String market : markets) {

@@ -47,8 +47,12 @@ final class SimExchange implements AutoCloseable {
 
   /** A gatherer configuration for this exchange and database. */
   GathererConfig config(String id, TestDatabase db) {
-    String hocon =
-        """
+    return GathererConfigReader.from(ConfigFactory.parseString(hocon(id, db)), Map.of());
+  }
+
+  /** The same configuration as a HOCON file's text (for a gatherer in a child JVM). */
+  String hocon(String id, TestDatabase db) {
+    return """
         kdp.gatherer {
           id = "%s"
           exchange {
@@ -68,16 +72,15 @@ final class SimExchange implements AutoCloseable {
           admin.port = 0
         }
         """
-            .formatted(
-                id,
-                sim.restBase(),
-                sim.wsUri(),
-                sim.keyId(),
-                sim.privateKeyFile(),
-                db.jdbcUrl(),
-                db.jdbcUrl(),
-                dir.resolve("journal-" + id));
-    return GathererConfigReader.from(ConfigFactory.parseString(hocon), Map.of());
+        .formatted(
+            id,
+            sim.restBase(),
+            sim.wsUri(),
+            sim.keyId(),
+            sim.privateKeyFile(),
+            db.jdbcUrl(),
+            db.jdbcUrl(),
+            dir.resolve("journal-" + id));
   }
 
   /** Trades the exchange has made so far. */

@@ -65,7 +65,12 @@ public record GathererConfig(
 
   /** The raw frame journal on local disk. */
   public record Journal(
-      Path dir, long segmentBytes, Duration segmentMaxAge, Duration retention, int bufferFrames) {}
+      Path dir,
+      long segmentBytes,
+      Duration segmentMaxAge,
+      Duration retention,
+      int bufferFrames,
+      int maxBacklogFrames) {}
 
   /** The WebSocket connection pool. */
   public record Connections(

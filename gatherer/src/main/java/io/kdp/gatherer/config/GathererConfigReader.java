@@ -101,7 +101,8 @@ public final class GathererConfigReader {
             v.bytesAtLeast("journal.segment-size", 1024),
             v.positiveDuration("journal.segment-max-age"),
             v.positiveDuration("journal.retention"),
-            v.intIn("journal.buffer-frames", 1, 10_000_000)),
+            v.intIn("journal.buffer-frames", 1, 10_000_000),
+            v.intIn("journal.max-backlog-frames", 2, Integer.MAX_VALUE)),
         connections(v),
         new Intervals(
             v.positiveDuration("intervals.status"),

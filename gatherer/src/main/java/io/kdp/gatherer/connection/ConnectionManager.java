@@ -159,7 +159,9 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     }
     paused = true;
     pausedAtMicros = ids.next(); // now, in µs
-    log.info("exchange inactive: closing {} connections", connections.size());
+    log.info(
+        "reading paused (exchange inactive or journal full): closing {} connections",
+        connections.size());
     connections.values().forEach(GathererConnection::close);
     connections.clear();
     handles.clear();
@@ -179,7 +181,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
       handles.put(e.getKey(), c.client().subscribe("orderbook_delta", List.copyOf(e.getValue())));
     }
     log.info(
-        "exchange active: reopened {} connections for {} subscriptions",
+        "reading resumed: reopened {} connections for {} subscriptions",
         connections.size(),
         plan.size());
   }

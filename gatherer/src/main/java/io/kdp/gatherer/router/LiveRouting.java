@@ -74,6 +74,7 @@ public final class LiveRouting implements AutoCloseable {
       if (live) {
         if (health.up() && writers.awaitRoom(RowPosition.PER_FRAME, ROOM_MILLIS)) {
           router.route(offset, record);
+          writers.routed(RowPosition.of(offset + 1, 0));
           return;
         }
         live = false;
@@ -176,6 +177,7 @@ public final class LiveRouting implements AutoCloseable {
             }
           }
           router.route(offset, record);
+          writers.routed(RowPosition.of(offset + 1, 0));
           next[0] = offset + 1;
         });
     return stopped[0] ? next[0] : Math.max(next[0], to);

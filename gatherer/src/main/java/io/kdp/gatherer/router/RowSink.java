@@ -31,6 +31,12 @@ public interface RowSink {
   void quarantine(long position, QuarantinedFrame frame);
 
   /**
+   * Every row below {@code nextPosition} has been handed to this sink: a table that got none of
+   * them may record that it holds everything below it.
+   */
+  default void routed(long nextPosition) {}
+
+  /**
    * Waits until {@code rows} more rows can be taken by every queue without blocking, at most {@code
    * timeoutMillis}; false if not (the router then leaves the frame to the journal).
    */

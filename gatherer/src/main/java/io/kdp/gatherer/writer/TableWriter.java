@@ -36,6 +36,7 @@ final class TableWriter<R> implements AutoCloseable {
   private final Timer timer;
   private final Thread thread;
   private volatile long enqueuedNext;
+  private volatile long routedNext;
   private volatile long committed;
   private volatile boolean busy;
   private volatile boolean running = true;
@@ -72,6 +73,11 @@ final class TableWriter<R> implements AutoCloseable {
     }
     queue.put(new Item<>(position, row));
     enqueuedNext = position + 1; // after the put: see persistIdle()
+  }
+
+  /** Every row for this table below {@code nextPosition} has been offered (routing thread). */
+  void routed(long nextPosition) {
+    routedNext = nextPosition;
   }
 
   int room() {
@@ -128,7 +134,8 @@ final class TableWriter<R> implements AutoCloseable {
   }
 
   private void persistIdle() throws InterruptedException {
-    long e = enqueuedNext;
+    // routedNext is read before the queue: a row offered below it is then seen in the queue
+    long e = Math.max(enqueuedNext, routedNext);
     if (e > committed && queue.isEmpty()) {
       writeUntilStored(List.of(new Item<>(e - 1, null)));
     }

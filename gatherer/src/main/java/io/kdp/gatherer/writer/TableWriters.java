@@ -200,6 +200,13 @@ public final class TableWriters implements RowSink, AutoCloseable {
     put(quarantine, position, frame);
   }
 
+  @Override
+  public void routed(long nextPosition) {
+    for (TableWriter<?> w : all) {
+      w.routed(nextPosition);
+    }
+  }
+
   private static <R> void put(TableWriter<R> w, long position, R row) {
     try {
       w.offer(position, row);

@@ -52,7 +52,8 @@ class GathererConfigReaderTest {
                     64L << 20,
                     Duration.ofHours(1),
                     Duration.ofDays(7),
-                    65536),
+                    65536,
+                    100_000_000),
                 new Connections(
                     250,
                     8,
