@@ -149,7 +149,8 @@ class DistributionStartsFromItsOwnDirectoryTest {
             .until(() -> Databases.tradeCounts(production).get(0) >= 10);
         await("the deduplicator's /metrics counts merged rows")
             .atMost(Duration.ofSeconds(30))
-            .until(() -> get(dedupAdmin, "/metrics"), body -> body.contains("kdp_dedup_rows_merged"));
+            .until(
+                () -> get(dedupAdmin, "/metrics"), body -> body.contains("kdp_dedup_rows_merged"));
         assertThat(get(dedupAdmin, "/health")).contains("\"status\":\"UP\"");
         List<Long> merged = Databases.tradeCounts(production);
         assertThat(merged.get(1)).as("each trade once in production").isEqualTo(merged.get(0));

@@ -50,8 +50,7 @@ public final class DedupCommand implements Callable<Integer> {
           "port of /metrics and /health, 0 for any: ${DEFAULT-VALUE} (env KDP_DEDUP_ADMIN_PORT)")
   int adminPort;
 
-  @Mixin
-  ArchiveOptions archive = new ArchiveOptions();
+  @Mixin ArchiveOptions archive = new ArchiveOptions();
 
   @Override
   public Integer call() throws Exception {
