@@ -3,10 +3,12 @@ package io.kdp.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kdp.dedup.book.Book;
+import io.kdp.dedup.config.DedupConfig;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +116,12 @@ class DeduplicatorTest {
     TestDatabase production = SharedPostgres.createDatabase();
     var c0 = Fixture.config(production, gatherers);
     var config =
-        new io.kdp.dedup.config.DedupConfig(
+        new DedupConfig(
             c0.production(),
             c0.gatherers(),
             c0.window(),
             c0.grace(),
-            java.time.Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
             c0.batchSize(),
             c0.maxWindowsPerCycle(),
             c0.pollInterval(),
