@@ -16,6 +16,7 @@ import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
 import io.kdp.store.table.Tables;
 import io.kdp.store.writer.CopyWriter;
+import io.kdp.store.writer.StreamWatermarks;
 import io.kdp.store.writer.TradeWriter;
 import io.kdp.testkit.DedicatedPostgres;
 import io.kdp.testkit.TestDatabase;
@@ -54,6 +55,9 @@ public final class DedupBench {
           ReaderRole.create(c, "kdp_dedup_reader", null);
         }
         gathererRows += fill(db, g, deltas, markets);
+        try (Connection c = db.connect()) { // the gatherer ran through: its streams are complete
+          StreamWatermarks.advance(c, g, T0 + (long) deltas * 10_000 + 10_000_000);
+        }
         String url = db.jdbcUrl().replaceAll("\\?user=.*$", "");
         DedupConfig.Database d = new DedupConfig.Database(url, "kdp_dedup_reader", null, 2);
         gatherers.add(new DedupConfig.Gatherer(g, d, d));

@@ -14,6 +14,7 @@ import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.GathererStore;
 import io.kdp.store.position.Position;
 import io.kdp.store.production.ProductionStore;
+import io.kdp.store.writer.StreamWatermarks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -161,11 +162,13 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /**
-   * Up to where windows may be decided. Each gatherer read this cycle has seen every committed book
-   * row before its frontier: the read time if its book tables are caught up, else the newest
-   * receive time read from the tables that are behind. A gatherer whose frontier is more than
-   * {@code max-delay} behind the leading one is lagging and waits no one; the others bound the
-   * decision at their frontier minus {@code grace}. An unreachable gatherer bounds nothing.
+   * Up to where windows may be decided. Each gatherer read this cycle has seen every book row it
+   * received before its frontier: its stream watermark, lowered to the newest receive time read
+   * from the book tables that are behind ({@link GathererBatch#bookFrontierMicros}). A gatherer
+   * whose frontier is more than {@code max-delay} behind the leading one (a dead process's
+   * watermark stays where it died) is lagging and waits no one; the others bound the decision at
+   * their frontier minus {@code grace}. An unreachable gatherer, or one without a watermark, bounds
+   * nothing and has committed nothing for the merger.
    */
   private long decisionLimit(List<GathererBatch> batches, long nowMicros) {
     long grace = config.grace().toNanos() / 1000;
@@ -174,8 +177,10 @@ public final class Deduplicator implements AutoCloseable {
     long leader = Long.MIN_VALUE;
     for (GathererBatch b : batches) {
       long f = b.bookFrontierMicros(nowMicros);
-      frontier.put(b.gatherer(), f);
-      leader = Math.max(leader, f);
+      if (f != StreamWatermarks.NONE) {
+        frontier.put(b.gatherer(), f);
+        leader = Math.max(leader, f);
+      }
     }
     committedTo.clear();
     long limit = Long.MAX_VALUE;
@@ -185,7 +190,7 @@ public final class Deduplicator implements AutoCloseable {
         limit = Math.min(limit, e.getValue() - grace);
       }
     }
-    return batches.isEmpty() ? Long.MIN_VALUE : limit;
+    return frontier.isEmpty() ? Long.MIN_VALUE : limit;
   }
 
   /** Runs cycles until the thread is interrupted, pausing when a cycle found nothing to read. */

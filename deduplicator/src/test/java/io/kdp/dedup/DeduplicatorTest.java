@@ -3,10 +3,12 @@ package io.kdp.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kdp.dedup.book.Book;
+import io.kdp.dedup.config.DedupConfig;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,61 @@ class DeduplicatorTest {
                       + " orderbook_snapshots WHERE source = 'resync'"))
           .containsExactly("b|" + ExchangeScript.t(10));
       assertThat(Fixture.rows(c, "SELECT * FROM coverage WHERE gatherer IS NULL")).isEmpty();
+      assertBooksEqualTruth(script, c);
+    }
+  }
+
+  @Test
+  void aGathererWhoseProcessDiedWithItsDatabaseUpIsFollowedOnlyToItsWatermark() throws Exception {
+    ExchangeScript script = new ExchangeScript(14, 4, 40 * SECOND);
+    long died = ExchangeScript.t(20);
+    Map<String, TestDatabase> gatherers = new LinkedHashMap<>();
+    TestDatabase a = Fixture.gathererDatabase();
+    // its rows stop at 20 s, its last stream clean and never resumed; its database stays up
+    Fixture.load(a, script.record("a", 5_000, List.of(window(20, 1_000)), 0), Long.MIN_VALUE, died);
+    gatherers.put("a", a);
+    for (String g : List.of("b", "c")) {
+      TestDatabase db = Fixture.gathererDatabase();
+      int latency = g.equals("b") ? 6_000 : 7_000;
+      Fixture.load(db, script.record(g, latency, List.of(), 0), Long.MIN_VALUE, Long.MAX_VALUE);
+      gatherers.put(g, db);
+    }
+    TestDatabase production = SharedPostgres.createDatabase();
+    var c0 = Fixture.config(production, gatherers);
+    var config =
+        new DedupConfig(
+            c0.production(),
+            c0.gatherers(),
+            c0.window(),
+            c0.grace(),
+            Duration.ofSeconds(5),
+            c0.batchSize(),
+            c0.maxWindowsPerCycle(),
+            c0.pollInterval(),
+            c0.backoffInitial(),
+            c0.backoffMax());
+    try (Deduplicator d =
+        Deduplicator.open(
+            config,
+            new Fixture.TestClock(script.endMicros() + 5 * SECOND),
+            new SimpleMeterRegistry())) {
+      Runs.untilDecided(d, script.endMicros());
+    }
+    try (Connection c = production.connect()) {
+      assertThat(Fixture.rows(c, "SELECT * FROM coverage WHERE gatherer IS NULL")).isEmpty();
+      assertThat(
+              Fixture.rows(
+                  c,
+                  "SELECT DISTINCT gatherer FROM coverage WHERE window_end > kdp_micros("
+                      + died
+                      + ")"))
+          .containsExactly("b");
+      assertThat(
+              Fixture.rows(
+                  c,
+                  "SELECT DISTINCT gatherer, (extract(epoch from time) * 1000000)::bigint FROM"
+                      + " orderbook_snapshots WHERE source = 'resync'"))
+          .containsExactly("b|" + ExchangeScript.t(18));
       assertBooksEqualTruth(script, c);
     }
   }

@@ -11,6 +11,7 @@ import io.kdp.store.schema.Retention;
 import io.kdp.store.table.Tables;
 import io.kdp.store.writer.CopyWriter;
 import io.kdp.store.writer.SequenceGapWriter;
+import io.kdp.store.writer.StreamWatermarks;
 import io.kdp.store.writer.TradeWriter;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
@@ -80,7 +81,8 @@ public final class Fixture {
 
   /**
    * Stores the rows of {@code r} received in {@code [from, to)} as the gatherer's writers would: a
-   * transaction per table and batch of 500.
+   * transaction per table and batch of 500; then, as its running process would, advances its stream
+   * watermark to {@code to} (open-ended: a minute past its newest row).
    */
   public static void load(TestDatabase db, ExchangeScript.Recorded r, long from, long to)
       throws SQLException {
@@ -119,6 +121,19 @@ public final class Fixture {
         from,
         to,
         (c, b) -> new SequenceGapWriter().open(c, b));
+    String gatherer = r.snapshots().getFirst().provenance().gatherer();
+    long newest =
+        r.snapshots().stream().mapToLong(SnapshotRow::receivedAtMicros).max().orElseThrow();
+    for (var d : r.deltas()) {
+      newest = Math.max(newest, d.receivedAtMicros());
+    }
+    long watermark = to == Long.MAX_VALUE ? newest + 60_000_000L : to;
+    GathererStore.inTransaction(
+        db.dataSource(),
+        c -> {
+          StreamWatermarks.advance(c, gatherer, watermark);
+          return null;
+        });
   }
 
   private interface Batch<R> {

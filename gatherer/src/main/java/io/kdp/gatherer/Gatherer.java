@@ -25,8 +25,10 @@ import io.kdp.gatherer.router.FrameRouter;
 import io.kdp.gatherer.router.LiveRouting;
 import io.kdp.gatherer.writer.DatabaseHealth;
 import io.kdp.gatherer.writer.TableWriters;
+import io.kdp.gatherer.writer.WatermarkWriter;
 import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class Gatherer implements AutoCloseable {
   private final JournalWriter journal;
   private final TableWriters writers;
   private final LiveRouting routing;
+  private final WatermarkWriter watermarks;
   private final KalshiRestClient rest;
   private final MarketRegistry registry = new MarketRegistry();
   private final ConnectionManager connections;
@@ -83,6 +86,8 @@ public final class Gatherer implements AutoCloseable {
     routing =
         new LiveRouting(
             journal, j.dir(), new FrameRouter(id, writers, metrics), writers, health, marker);
+    watermarks =
+        new WatermarkWriter(id, timeseries, routing, writers, clock, Duration.ofSeconds(1));
     metrics.journalBacklog(routing::backlog);
     metrics.queueDepth("journal", journal::bufferDepth);
     GathererConfig.Exchange ex = config.exchange();
@@ -173,6 +178,7 @@ public final class Gatherer implements AutoCloseable {
   /** Loads what the journal holds unstored, syncs the registry, opens the connections. */
   public Gatherer start() throws Exception {
     routing.start();
+    watermarks.start();
     java.time.Instant downSince = backfill.downSince();
     connections.start(downSince.getEpochSecond() * 1_000_000L + downSince.getNano() / 1_000);
     gate.start();
@@ -238,6 +244,7 @@ public final class Gatherer implements AutoCloseable {
     poller.close();
     backfill.close();
     connections.close();
+    watermarks.close();
     routing.close();
     journal.close();
     writers.close();

@@ -53,6 +53,21 @@ class GathererSimulatorTest {
       for (String market : markets) {
         assertThat(Books.latestRest(db, market)).as(market).isEqualTo(Books.replay(db, market));
       }
+      long newestBookRow =
+          Books.count(
+              db,
+              "SELECT (extract(epoch FROM max(received_at)) * 1000000)::bigint FROM"
+                  + " orderbook_deltas");
+      await("the stream watermark past every stored book row")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Books.count(
+                          db,
+                          "SELECT coalesce((extract(epoch FROM max(complete_through)) *"
+                              + " 1000000)::bigint, 0) FROM stream_watermarks WHERE gatherer ="
+                              + " 'a'")
+                      > newestBookRow);
       assertThat(Books.count(db, "SELECT count(*) FROM series")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM events")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM markets")).isEqualTo(12);

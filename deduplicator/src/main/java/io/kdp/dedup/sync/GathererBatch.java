@@ -15,6 +15,8 @@ import java.util.Map;
  * @param metadata per metadata table, the rows as JSON documents
  * @param next per table, the position to save once these rows are merged
  * @param behind the tables that returned a full batch: more committed rows may wait
+ * @param watermarkMicros the gatherer's stream watermark in the same snapshot: every book row it
+ *     received before it is committed ({@code StreamWatermarks.NONE}: it asserted nothing)
  */
 public record GathererBatch(
     String gatherer,
@@ -25,7 +27,8 @@ public record GathererBatch(
     List<SequenceGapRow> gaps,
     Map<SyncTable, List<String>> metadata,
     Map<SyncTable, Position> next,
-    java.util.Set<SyncTable> behind) {
+    java.util.Set<SyncTable> behind,
+    long watermarkMicros) {
 
   /** Every table returned fewer rows than asked: nothing committed was left unread. */
   public boolean caughtUp() {
@@ -33,12 +36,14 @@ public record GathererBatch(
   }
 
   /**
-   * The time before which this read has seen every committed book row (snapshots, deltas, gaps):
-   * {@code caughtUpAt} if no book table is behind, else the newest receive time read from the book
-   * tables that are behind.
+   * The time before which this read has seen every book row (snapshots, deltas, gaps) the gatherer
+   * received: at most its stream watermark (a gatherer is never taken at its silence: a process
+   * that died stops advancing it), {@code caughtUpAt} if no book table is behind, else the newest
+   * receive time read from the book tables that are behind. {@code StreamWatermarks.NONE} when the
+   * gatherer has asserted nothing.
    */
   public long bookFrontierMicros(long caughtUpAt) {
-    long frontier = caughtUpAt;
+    long frontier = Math.min(caughtUpAt, watermarkMicros);
     if (behind.contains(SyncTable.ORDERBOOK_DELTAS)) {
       frontier = Math.min(frontier, deltas.getLast().receivedAtMicros());
     }

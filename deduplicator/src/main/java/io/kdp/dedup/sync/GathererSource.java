@@ -4,6 +4,7 @@ import io.kdp.store.position.Position;
 import io.kdp.store.position.PositionBatch;
 import io.kdp.store.position.PositionCursor;
 import io.kdp.store.table.Tables;
+import io.kdp.store.writer.StreamWatermarks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * One gatherer's databases, read through the read-only role: every followed table after its cursor,
- * the time series from one {@code REPEATABLE READ READ ONLY} snapshot, the metadata from another.
+ * the time series and the gatherer's stream watermark from one {@code REPEATABLE READ READ ONLY}
+ * snapshot, the metadata from another.
  */
 public final class GathererSource {
 
@@ -49,7 +51,9 @@ public final class GathererSource {
     Map<SyncTable, List<?>> series = new EnumMap<>(SyncTable.class);
     Map<SyncTable, List<String>> docs = new EnumMap<>(SyncTable.class);
     java.util.Set<SyncTable> behind = java.util.EnumSet.noneOf(SyncTable.class);
+    long watermark;
     try (Connection c = readOnly(timeseries)) {
+      watermark = StreamWatermarks.read(c, gatherer);
       for (Map.Entry<SyncTable, PositionCursor<?>> e : cursors.entrySet()) {
         PositionBatch<?> b = e.getValue().read(c, from(after, e.getKey()), limit);
         series.put(e.getKey(), b.values());
@@ -80,7 +84,8 @@ public final class GathererSource {
         cast(series.get(SyncTable.SEQUENCE_GAPS)),
         docs,
         next,
-        behind);
+        behind,
+        watermark);
   }
 
   private static Position from(Map<SyncTable, Position> after, SyncTable t) {

@@ -7,8 +7,10 @@ import io.kdp.gatherer.journal.JournalScanner;
 import io.kdp.gatherer.metrics.GathererMetrics;
 import io.kdp.gatherer.writer.DatabaseHealth;
 import io.kdp.gatherer.writer.TableWriters;
+import io.kdp.store.GathererStore;
 import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
+import io.kdp.store.writer.StreamWatermarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -45,6 +47,7 @@ public final class JournalReplay {
     GathererMetrics metrics = new GathererMetrics(gatherer, InstantSource.system());
     DatabaseHealth health = new DatabaseHealth();
     long[] frames = {0};
+    long[] newest = {StreamWatermarks.NONE};
     int corrupt;
     try (TableWriters writers = TableWriters.start(gatherer, ds, queues, health, metrics)) {
       FrameRouter router = new FrameRouter(gatherer, writers, metrics);
@@ -53,6 +56,7 @@ public final class JournalReplay {
             awaitRoom(writers);
             router.route(offset, record);
             frames[0]++;
+            newest[0] = Math.max(newest[0], record.receivedMicros());
           };
       if (Files.isDirectory(input)) {
         corrupt = JournalScanner.scan(input, 0, Long.MAX_VALUE, route).corrupt();
@@ -69,6 +73,15 @@ public final class JournalReplay {
       while (!writers.drained()) {
         Thread.sleep(20);
       }
+    }
+    if (newest[0]
+        != StreamWatermarks.NONE) { // every row is committed: complete past the last frame
+      GathererStore.inTransaction(
+          ds,
+          c -> {
+            StreamWatermarks.advance(c, gatherer, newest[0] + 1);
+            return null;
+          });
     }
     return new Result(frames[0], corrupt);
   }

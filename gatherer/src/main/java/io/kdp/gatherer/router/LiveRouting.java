@@ -95,6 +95,25 @@ public final class LiveRouting implements AutoCloseable {
     }
   }
 
+  /**
+   * While frames are routed live: the book writers' queue ends ({@link TableWriters#bookQueued}),
+   * taken between frames, so every book row of a frame received before {@code receivedBefore} —
+   * taken under the same lock — is behind them. Absent while frames are only journaled.
+   */
+  public java.util.Optional<BookMark> bookMark(java.time.InstantSource clock) {
+    synchronized (lock) {
+      if (!live) {
+        return java.util.Optional.empty();
+      }
+      java.time.Instant t = clock.instant();
+      long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+      return java.util.Optional.of(new BookMark(micros, writers.bookQueued()));
+    }
+  }
+
+  /** A time and the book writers' queue ends then. */
+  public record BookMark(long receivedBeforeMicros, long[] queued) {}
+
   /** Frames journaled only (loaded later) so far. */
   public long spilledFrames() {
     return spilled.get();

@@ -88,6 +88,11 @@ final class TableWriter<R> implements AutoCloseable {
     return queue.size();
   }
 
+  /** Every row offered so far is below this position. */
+  long enqueued() {
+    return enqueuedNext;
+  }
+
   /** Rows below this position are stored. */
   long committed() {
     return committed;

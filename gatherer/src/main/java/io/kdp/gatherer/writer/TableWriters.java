@@ -147,6 +147,22 @@ public final class TableWriters implements RowSink, AutoCloseable {
     return all.stream().mapToLong(TableWriter::committed).min().orElse(0);
   }
 
+  /**
+   * Where the book tables' queues end (deltas, snapshots, sequence gaps): once {@link #bookStored}
+   * of it holds, every book row routed before this call is committed. Call it where no frame is
+   * being routed.
+   */
+  public long[] bookQueued() {
+    return new long[] {deltas.enqueued(), snapshots.enqueued(), gaps.enqueued()};
+  }
+
+  /** True when every book row queued before {@code queued} ({@link #bookQueued}) is committed. */
+  public boolean bookStored(long[] queued) {
+    return deltas.committed() >= queued[0]
+        && snapshots.committed() >= queued[1]
+        && gaps.committed() >= queued[2];
+  }
+
   /** True when every row queued so far is stored. */
   public boolean drained() {
     return all.stream().allMatch(TableWriter::drained);

@@ -37,6 +37,7 @@ class MigrationsTest {
             "sequence_gaps",
             "series",
             "storage_engine",
+            "stream_watermarks",
             "tickers",
             "trade_ids",
             "trades");
@@ -57,7 +58,8 @@ class MigrationsTest {
             "metadata 0 << Flyway Baseline >>",
             "metadata 1 metadata tables",
             "timeseries 1 time series tables",
-            "timeseries 2 storage engine setup");
+            "timeseries 2 storage engine setup",
+            "timeseries 3 stream watermarks");
     assertThat(topLevelTables(db)).isEqualTo(expected);
   }
 

@@ -1,0 +1,106 @@
+package io.kdp.gatherer.writer;
+
+import io.kdp.gatherer.router.LiveRouting;
+import io.kdp.store.GathererStore;
+import io.kdp.store.writer.StreamWatermarks;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asserts how far this gatherer's book streams are complete ({@code stream_watermarks}). Every
+ * {@code interval} it takes a mark while frames are routed live (a receive time and the book
+ * writers' queue ends then) and advances the watermark to the newest mark whose rows are all
+ * committed. It is written only after those rows' transactions, so it never claims a row that is
+ * not committed; a process that dies, or routes to the journal only, stops advancing it. Pending
+ * marks are bounded ({@code MAX_PENDING}, the oldest dropped: a newer mark covers it).
+ */
+public final class WatermarkWriter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WatermarkWriter.class);
+  private static final int MAX_PENDING = 600;
+
+  private final String gatherer;
+  private final DataSource ds;
+  private final LiveRouting routing;
+  private final TableWriters writers;
+  private final InstantSource clock;
+  private final long intervalMillis;
+  private final ArrayDeque<LiveRouting.BookMark> pending = new ArrayDeque<>();
+  private final Thread thread;
+  private volatile long written = StreamWatermarks.NONE;
+
+  public WatermarkWriter(
+      String gatherer,
+      DataSource ds,
+      LiveRouting routing,
+      TableWriters writers,
+      InstantSource clock,
+      Duration interval) {
+    this.gatherer = gatherer;
+    this.ds = ds;
+    this.routing = routing;
+    this.writers = writers;
+    this.clock = clock;
+    this.intervalMillis = interval.toMillis();
+    this.thread = Thread.ofPlatform().name("stream-watermark").daemon().unstarted(this::run);
+  }
+
+  public WatermarkWriter start() {
+    thread.start();
+    return this;
+  }
+
+  /** The watermark last written (Unix µs), else {@link StreamWatermarks#NONE}. */
+  public long written() {
+    return written;
+  }
+
+  /** One round: take a mark, write the newest one that is stored. */
+  void tick() {
+    routing.bookMark(clock).ifPresent(pending::addLast);
+    while (pending.size() > MAX_PENDING) {
+      pending.removeFirst();
+    }
+    LiveRouting.BookMark stored = null;
+    while (!pending.isEmpty() && writers.bookStored(pending.peekFirst().queued())) {
+      stored = pending.removeFirst();
+    }
+    if (stored == null || stored.receivedBeforeMicros() <= written) {
+      return;
+    }
+    long micros = stored.receivedBeforeMicros();
+    try {
+      GathererStore.inTransaction(
+          ds,
+          c -> {
+            StreamWatermarks.advance(c, gatherer, micros);
+            return null;
+          });
+      written = micros;
+    } catch (SQLException | RuntimeException e) {
+      log.debug("stream watermark not written ({}); next round retries", e.getMessage());
+    }
+  }
+
+  private void run() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        tick();
+        Thread.sleep(intervalMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    thread.interrupt();
+    thread.join();
+  }
+}
