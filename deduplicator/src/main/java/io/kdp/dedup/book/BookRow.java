@@ -4,17 +4,29 @@ import io.kdp.client.ws.message.KalshiWsMessage;
 import io.kdp.store.row.DeltaRow;
 import io.kdp.store.row.Provenance;
 import io.kdp.store.row.SnapshotRow;
+import io.kdp.store.row.StreamRow;
 
 /** A row of a gatherer's sequenced book stream: a WebSocket snapshot or a delta. */
 public sealed interface BookRow permits BookRow.Snapshot, BookRow.Delta {
 
-  String market();
+  /** The stored row this wraps. */
+  StreamRow row();
 
-  Provenance provenance();
+  default String market() {
+    return row().market();
+  }
 
-  long exchangeTimeMicros();
+  default Provenance provenance() {
+    return row().provenance();
+  }
 
-  long receivedAtMicros();
+  default long exchangeTimeMicros() {
+    return row().exchangeTimeMicros();
+  }
+
+  default long receivedAtMicros() {
+    return row().receivedAtMicros();
+  }
 
   /** The row's own time: its exchange time when Kalshi sent one, else its receive time. */
   default long ownTimeMicros() {
@@ -24,50 +36,10 @@ public sealed interface BookRow permits BookRow.Snapshot, BookRow.Delta {
   }
 
   /** A WebSocket {@code orderbook_snapshot}: resets the market's book. */
-  record Snapshot(SnapshotRow row) implements BookRow {
-    @Override
-    public String market() {
-      return row.market();
-    }
-
-    @Override
-    public Provenance provenance() {
-      return row.provenance();
-    }
-
-    @Override
-    public long exchangeTimeMicros() {
-      return row.exchangeTimeMicros();
-    }
-
-    @Override
-    public long receivedAtMicros() {
-      return row.receivedAtMicros();
-    }
-  }
+  record Snapshot(SnapshotRow row) implements BookRow {}
 
   /** An {@code orderbook_delta}. */
-  record Delta(DeltaRow row) implements BookRow {
-    @Override
-    public String market() {
-      return row.market();
-    }
-
-    @Override
-    public Provenance provenance() {
-      return row.provenance();
-    }
-
-    @Override
-    public long exchangeTimeMicros() {
-      return row.exchangeTimeMicros();
-    }
-
-    @Override
-    public long receivedAtMicros() {
-      return row.receivedAtMicros();
-    }
-  }
+  record Delta(DeltaRow row) implements BookRow {}
 
   /**
    * A row placed on the merge timeline: {@code timeMicros} is its own time, raised to the time of

@@ -17,4 +17,5 @@ public record DeltaRow(
     long deltaCenti,
     long exchangeTimeMicros,
     long receivedAtMicros,
-    Provenance provenance) {}
+    Provenance provenance)
+    implements StreamRow {}

@@ -18,7 +18,8 @@ public record SnapshotRow(
     List<Level> no,
     long exchangeTimeMicros,
     long receivedAtMicros,
-    Provenance provenance) {
+    Provenance provenance)
+    implements StreamRow {
 
   public SnapshotRow {
     yes = List.copyOf(yes);
