@@ -3,9 +3,19 @@
 -- micro-dollars, counts bigint hundredths of a contract, times timestamptz (µs).
 --
 -- "time" is the row's event time, the partitioning column: the exchange time when Kalshi sent one,
--- else the time carried along the row's own (connection, sid) stream (docs/production.md). The
--- time-series tables are range-partitioned by UTC day on "time", with a default partition so that
--- no row is ever refused; ProductionStore creates the day partitions the deduplicator writes into.
+-- else the time carried along the row's own (connection, sid) stream (docs/production.md).
+--
+-- ${partition_by} is the storage engine's clause (ProductionEngine): native range partitions by UTC
+-- day (V2 adds the default partitions; ProductionStore.ensureDays the day partitions the
+-- deduplicator writes into), or nothing (V2 then makes the table a TimescaleDB hypertable). V2 also
+-- creates the engine's candles_1m, candles_1h and candles_1d (db/production-engine/*.sql).
+
+-- The engine chosen when this database was first migrated; it never changes under existing data.
+CREATE TABLE storage_engine (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  engine    text    NOT NULL CHECK (engine IN ('timescaledb', 'partitioned'))
+);
+INSERT INTO storage_engine (engine) VALUES ('${engine}');
 
 -- Unix microseconds to timestamptz, exactly (null stays null): how the deduplicator passes times.
 CREATE FUNCTION kdp_micros(bigint) RETURNS timestamptz
@@ -27,9 +37,10 @@ CREATE TABLE trades (
   received_at        timestamptz NOT NULL,
   source             text        NOT NULL,
   gatherer           text        NOT NULL
-) PARTITION BY RANGE (time);
-CREATE TABLE trades_default PARTITION OF trades DEFAULT;
+) ${partition_by};
 CREATE INDEX trades_market_time ON trades (market, time);
+-- The archive's exports scan trades by time alone.
+CREATE INDEX trades_time ON trades (time);
 
 -- One row per trade ever merged: the uniqueness on trade_id alone that a partitioned table cannot
 -- enforce (its unique keys must include "time").
@@ -56,8 +67,7 @@ CREATE TABLE tickers (
   received_at          timestamptz NOT NULL,
   gatherer             text        NOT NULL,
   UNIQUE (market, time, content_hash)
-) PARTITION BY RANGE (time);
-CREATE TABLE tickers_default PARTITION OF tickers DEFAULT;
+) ${partition_by};
 
 -- Book resets: 'ws' (a chosen gatherer's own snapshot, in its stream), 'resync' (written by the
 -- deduplicator on a switch of gatherer: the new gatherer's book at the window start), 'rest' (one
@@ -79,8 +89,7 @@ CREATE TABLE orderbook_snapshots (
   sid           integer     NOT NULL,
   seq           bigint      NOT NULL,
   UNIQUE (market, time, source, stream_key)
-) PARTITION BY RANGE (time);
-CREATE TABLE orderbook_snapshots_default PARTITION OF orderbook_snapshots DEFAULT;
+) ${partition_by};
 
 -- Deltas are never deduplicated on content: the key is the delta's provenance, so identical
 -- consecutive deltas (same market, side, price, size, millisecond) all stay: their seq differ.
@@ -97,8 +106,7 @@ CREATE TABLE orderbook_deltas (
   sid           integer     NOT NULL,
   seq           bigint      NOT NULL,
   UNIQUE (market, time, gatherer, connection_id, sid, seq)
-) PARTITION BY RANGE (time);
-CREATE TABLE orderbook_deltas_default PARTITION OF orderbook_deltas DEFAULT;
+) ${partition_by};
 
 -- Which gatherer's book stream production copied, per market, as runs of windows; gatherer null
 -- is a hole: no gatherer had a clean stream over [window_start, window_end).
@@ -173,29 +181,3 @@ CREATE TABLE dedup_checkpoint (
   state      bytea       NOT NULL,
   updated_at timestamptz NOT NULL
 );
-
--- Candles as Kalshi's candlesticks endpoint: period (end - interval, end], labelled by its
--- inclusive end end_period_ts. Trade OHLC (null without trades), volume, trade count; quote OHLC of
--- the best YES bid and ask from tickers; open interest at the period's last ticker.
-CREATE TABLE candles_1m (
-  market        text        NOT NULL,
-  end_period_ts timestamptz NOT NULL,
-  price_open    bigint,
-  price_high    bigint,
-  price_low     bigint,
-  price_close   bigint,
-  volume        bigint      NOT NULL,
-  trade_count   bigint      NOT NULL,
-  yes_bid_open  bigint,
-  yes_bid_high  bigint,
-  yes_bid_low   bigint,
-  yes_bid_close bigint,
-  yes_ask_open  bigint,
-  yes_ask_high  bigint,
-  yes_ask_low   bigint,
-  yes_ask_close bigint,
-  open_interest bigint,
-  PRIMARY KEY (market, end_period_ts)
-);
-CREATE TABLE candles_1h (LIKE candles_1m INCLUDING ALL);
-CREATE TABLE candles_1d (LIKE candles_1m INCLUDING ALL);

@@ -1,2 +1,2 @@
-/** Test fixtures shared by every module: an embedded PostgreSQL server. */
+/** Test fixtures shared by every module: an embedded PostgreSQL server, the WASM TimescaleDB. */
 package io.kdp.testkit;

@@ -22,14 +22,23 @@ public final class StorageEngines {
 
   /** The engine for the database {@code c} is connected to (autocommit connection). */
   public static StorageEngine detect(Connection c, Retention retention) throws SQLException {
+    return byName(detectName(c), retention);
+  }
+
+  /**
+   * The name of the engine for the database {@code c} is connected to (autocommit connection): the
+   * recorded one, else {@code timescaledb} if the extension could be created, else {@code
+   * partitioned}. The gatherer's and the production databases choose alike.
+   */
+  public static String detectName(Connection c) throws SQLException {
     String recorded = recorded(c);
     if (recorded != null) {
-      return byName(recorded, retention);
+      return recorded;
     }
     if (timescaleAvailable(c)) {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
-        return new TimescaleEngine(retention);
+        return "timescaledb";
       } catch (SQLException e) {
         LOG.warn(
             "timescaledb is available but could not be created ({}); using plain PostgreSQL"
@@ -37,7 +46,7 @@ public final class StorageEngines {
             e.getMessage());
       }
     }
-    return new PartitionedEngine(retention);
+    return "partitioned";
   }
 
   /** The engine called {@code name} ({@link StorageEngine#name()}). */
@@ -49,7 +58,8 @@ public final class StorageEngines {
     };
   }
 
-  private static String recorded(Connection c) throws SQLException {
+  /** The engine recorded in {@code storage_engine}, or null before the first migration. */
+  public static String recorded(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT to_regclass('storage_engine') IS NOT NULL")) {
       rs.next();

@@ -8,6 +8,7 @@ import io.kdp.store.position.Position;
 import io.kdp.store.position.PositionCursor;
 import io.kdp.store.row.DeltaRow;
 import io.kdp.store.table.Tables;
+import io.kdp.testkit.TimescaleWasm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

