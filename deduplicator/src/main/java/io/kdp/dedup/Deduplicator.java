@@ -13,9 +13,11 @@ import io.kdp.dedup.sync.GathererSource;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.GathererStore;
 import io.kdp.store.position.Position;
+import io.kdp.store.production.ProductionEngine;
 import io.kdp.store.production.ProductionStore;
 import io.kdp.store.writer.StreamWatermarks;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,9 @@ public final class Deduplicator implements AutoCloseable {
   private final DedupConfig config;
   private final InstantSource clock;
   private final DedupMetrics metrics;
-  private final HikariDataSource production;
+  private final DataSource production;
+  private final ProductionEngine engine;
+  private final TimescaleUpkeep upkeep;
   private final List<HikariDataSource> pools = new ArrayList<>();
   private final Map<String, GathererSource> sources = new LinkedHashMap<>();
   private final Map<String, Backoff> backoff = new HashMap<>();
@@ -52,14 +57,23 @@ public final class Deduplicator implements AutoCloseable {
   private BookMerger merger;
   private Map<String, Map<SyncTable, Position>> cursors;
 
-  private Deduplicator(DedupConfig config, InstantSource clock, MeterRegistry registry)
+  private Deduplicator(
+      DedupConfig config, InstantSource clock, MeterRegistry registry, DataSource production)
       throws SQLException {
     this.config = config;
     this.clock = clock;
     this.metrics = new DedupMetrics(registry);
-    this.production = pool("production", config.production(), false);
-    pools.add(production);
-    ProductionStore.migrate(production);
+    if (production == null) {
+      HikariDataSource pool = pool("production", config.production(), false);
+      pools.add(pool);
+      production = pool;
+    }
+    this.production = production;
+    ProductionStore.migrate(production, config.compressAfter());
+    try (Connection c = production.getConnection()) {
+      engine = ProductionStore.engine(c);
+    }
+    upkeep = new TimescaleUpkeep(production, config.compressAfter());
     for (DedupConfig.Gatherer g : config.gatherers()) {
       HikariDataSource ts = pool(g.name() + "-ts", g.timeseries(), true);
       pools.add(ts);
@@ -72,12 +86,33 @@ public final class Deduplicator implements AutoCloseable {
       backoff.put(g.name(), new Backoff(config.backoffInitial(), config.backoffMax()));
     }
     reload();
+    afterCommit(clock.instant());
   }
 
-  /** Opens the pools, migrates production and loads the saved merge state. */
+  private void afterCommit(Instant now) {
+    if (engine == ProductionEngine.TIMESCALEDB) {
+      upkeep.afterCommit(now);
+    }
+  }
+
+  /**
+   * Opens the pools, migrates production, loads the saved merge state and finishes what a previous
+   * run left pending after its last commit (candle refreshes).
+   */
   public static Deduplicator open(DedupConfig config, InstantSource clock, MeterRegistry registry)
       throws SQLException {
-    return new Deduplicator(config, clock, registry);
+    return new Deduplicator(config, clock, registry, null);
+  }
+
+  /**
+   * As {@link #open(DedupConfig, InstantSource, MeterRegistry)}, on the given production data
+   * source instead of a pool on {@code config.production()} (not closed by {@link #close}): for a
+   * server that has one session, such as the WASM TimescaleDB of the tests.
+   */
+  public static Deduplicator open(
+      DedupConfig config, InstantSource clock, MeterRegistry registry, DataSource production)
+      throws SQLException {
+    return new Deduplicator(config, clock, registry, production);
   }
 
   /** What one cycle did. */
@@ -130,6 +165,7 @@ public final class Deduplicator implements AutoCloseable {
                         committedTo,
                         config.maxWindowsPerCycle(),
                         writer,
+                        engine,
                         now);
                 metrics.holes(MergeCycle.holes(c));
                 return n;
@@ -152,6 +188,7 @@ public final class Deduplicator implements AutoCloseable {
       reload();
       throw e;
     }
+    afterCommit(now);
     report();
     return new Cycle(
         batches.stream().map(GathererBatch::gatherer).toList(),
@@ -206,6 +243,11 @@ public final class Deduplicator implements AutoCloseable {
         Thread.sleep(config.backoffInitial().toMillis());
       }
     }
+  }
+
+  /** The engine production runs on. */
+  public ProductionEngine engine() {
+    return engine;
   }
 
   /** The merge state (for tests and the status page). */

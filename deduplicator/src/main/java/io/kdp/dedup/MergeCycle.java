@@ -1,6 +1,7 @@
 package io.kdp.dedup;
 
 import io.kdp.dedup.book.BookRow;
+import io.kdp.dedup.candles.CandleRefresh;
 import io.kdp.dedup.candles.CandleRollup;
 import io.kdp.dedup.coverage.CoverageWrite;
 import io.kdp.dedup.merge.BookMerger;
@@ -12,6 +13,7 @@ import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.SyncCursors;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.position.Position;
+import io.kdp.store.production.ProductionEngine;
 import io.kdp.store.row.FeedSource;
 import io.kdp.store.row.SequenceGapRow;
 import io.kdp.store.row.SnapshotRow;
@@ -32,8 +34,9 @@ import java.util.Set;
 /**
  * One merge transaction on production: the gatherers' batches merged (trades, tickers, REST
  * snapshots, metadata), their book rows handed to the merger, the windows now decidable decided and
- * written, candles refreshed, and the merger checkpoint and the cursors past every row read saved —
- * all committed together or not at all.
+ * written, candles refreshed (plain PostgreSQL) or their windows recorded for a refresh after the
+ * commit (TimescaleDB), and the merger checkpoint and the cursors past every row read saved — all
+ * committed together or not at all.
  */
 final class MergeCycle {
 
@@ -70,6 +73,7 @@ final class MergeCycle {
       Map<String, Long> committedTo,
       int maxWindows,
       ProductionWriter writer,
+      ProductionEngine engine,
       Instant now)
       throws SQLException {
     List<MergeCounts> counts = new ArrayList<>();
@@ -103,7 +107,11 @@ final class MergeCycle {
         out.rows().size(),
         (System.nanoTime() - t1) / 1_000_000);
     CoverageWrite.write(c, out.coverage());
-    CandleRollup.refresh(c, candleTimes);
+    if (engine == ProductionEngine.TIMESCALEDB) {
+      CandleRefresh.record(c, candleTimes);
+    } else {
+      CandleRollup.refresh(c, candleTimes);
+    }
     saveCheckpoint(c, merger, now);
     for (GathererBatch b : batches) {
       SyncCursors.save(c, b.gatherer(), b.next(), now);

@@ -1,5 +1,6 @@
 package io.kdp.dedup.config;
 
+import io.kdp.store.production.ProductionStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param window book merge window length
  * @param grace how long after its receive time a gatherer's row may still be committing
  * @param maxDelay a gatherer read more than this behind the leading one holds no decision back
+ * @param compressAfter TimescaleDB production: chunks wholly older than this are compressed
  */
 public record DedupConfig(
     Database production,
@@ -21,10 +23,37 @@ public record DedupConfig(
     int maxWindowsPerCycle,
     Duration pollInterval,
     Duration backoffInitial,
-    Duration backoffMax) {
+    Duration backoffMax,
+    Duration compressAfter) {
 
   public DedupConfig {
     gatherers = List.copyOf(gatherers);
+  }
+
+  /** With the default compression age ({@link ProductionStore#DEFAULT_COMPRESS_AFTER}). */
+  public DedupConfig(
+      Database production,
+      List<Gatherer> gatherers,
+      Duration window,
+      Duration grace,
+      Duration maxDelay,
+      int batchSize,
+      int maxWindowsPerCycle,
+      Duration pollInterval,
+      Duration backoffInitial,
+      Duration backoffMax) {
+    this(
+        production,
+        gatherers,
+        window,
+        grace,
+        maxDelay,
+        batchSize,
+        maxWindowsPerCycle,
+        pollInterval,
+        backoffInitial,
+        backoffMax,
+        ProductionStore.DEFAULT_COMPRESS_AFTER);
   }
 
   /** A database: JDBC URL, optional user and password (never printed). */
@@ -72,7 +101,8 @@ public record DedupConfig(
         maxWindowsPerCycle,
         pollInterval,
         backoffInitial,
-        backoffMax);
+        backoffMax,
+        compressAfter);
   }
 
   public DedupConfig withBatchSize(int n) {
@@ -86,6 +116,22 @@ public record DedupConfig(
         maxWindowsPerCycle,
         pollInterval,
         backoffInitial,
-        backoffMax);
+        backoffMax,
+        compressAfter);
+  }
+
+  public DedupConfig withCompressAfter(Duration d) {
+    return new DedupConfig(
+        production,
+        gatherers,
+        window,
+        grace,
+        maxDelay,
+        batchSize,
+        maxWindowsPerCycle,
+        pollInterval,
+        backoffInitial,
+        backoffMax,
+        d);
   }
 }

@@ -97,17 +97,27 @@ public final class DedupConfigReader {
     if (gatherers.isEmpty()) {
       throw bad("gatherers", "needs at least one gatherer");
     }
-    return new DedupConfig(
-        production,
-        gatherers,
-        positive(c, "window"),
-        nonNegative(c, "grace"),
-        positive(c, "max-delay"),
-        intAtLeast(c, "batch-size", 1),
-        intAtLeast(c, "max-windows-per-cycle", 1),
-        positive(c, "poll-interval"),
-        positive(c, "backoff.initial"),
-        positive(c, "backoff.max"));
+    DedupConfig config =
+        new DedupConfig(
+            production,
+            gatherers,
+            positive(c, "window"),
+            nonNegative(c, "grace"),
+            positive(c, "max-delay"),
+            intAtLeast(c, "batch-size", 1),
+            intAtLeast(c, "max-windows-per-cycle", 1),
+            positive(c, "poll-interval"),
+            positive(c, "backoff.initial"),
+            positive(c, "backoff.max"),
+            positive(c, "compress-after"));
+    Duration open = config.window().plus(config.grace()).plus(config.maxDelay());
+    if (config.compressAfter().compareTo(open.plus(Duration.ofDays(1))) < 0) {
+      throw bad(
+          "compress-after",
+          "must exceed window + grace + max-delay by at least a day (a day-long chunk), got "
+              + config.compressAfter());
+    }
+    return config;
   }
 
   private static DedupConfig.Database database(Config c, String key, String fallbackUrl) {
