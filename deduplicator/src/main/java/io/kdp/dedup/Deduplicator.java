@@ -86,7 +86,9 @@ public final class Deduplicator implements AutoCloseable {
       backoff.put(g.name(), new Backoff(config.backoffInitial(), config.backoffMax()));
     }
     reload();
-    afterCommit(clock.instant());
+    if (engine == ProductionEngine.TIMESCALEDB) {
+      upkeep.start();
+    }
   }
 
   private void afterCommit(Instant now) {

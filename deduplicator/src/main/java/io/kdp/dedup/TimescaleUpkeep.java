@@ -34,6 +34,16 @@ final class TimescaleUpkeep {
     this.compressAfter = compressAfter;
   }
 
+  /** At start-up: the refreshes a previous run recorded but did not finish. */
+  void start() {
+    try (Connection c = production.getConnection()) {
+      CandleRefresh.drain(c);
+    } catch (SQLException e) {
+      LOG.warn("candle refresh failed ({}); retrying after the next merge", e.getMessage());
+    }
+  }
+
+  /** After a merge committed: its refreshes, and the compression when due. */
   void afterCommit(Instant now) {
     try {
       try (Connection c = production.getConnection()) {

@@ -100,12 +100,17 @@ public final class CandleRefresh {
   }
 
   /**
-   * The windows widened to whole buckets of {@code p}: {@code [end - length + 1 µs, end + 1 µs)}.
+   * The windows widened to whole buckets of {@code p} ({@code [end - length + 1 µs, end + 1 µs)}),
+   * and by one more bucket on each side: TimescaleDB checks a refresh window against buckets
+   * without their offset and refuses one that would cover a single offset bucket only. A refresh
+   * recomputes only what changed in its window, so the neighbours cost little.
    */
   private static TreeMap<Long, Long> align(TreeMap<Long, Long> windows, CandlePeriod p) {
     TreeMap<Long, Long> out = new TreeMap<>();
+    long length = p.micros();
     windows.forEach(
-        (from, to) -> out.merge(p.endOf(from) - p.micros() + 1, p.endOf(to - 1) + 1, Math::max));
+        (from, to) ->
+            out.merge(p.endOf(from) - 2 * length + 1, p.endOf(to - 1) + length + 1, Math::max));
     return out;
   }
 
