@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Timeout;
  * the WASM TimescaleDB (through its one session): every table and every candle equal; the
  * TimescaleDB side has its hypertables, compression settings and candle aggregates, and compressed
  * only the chunk past {@code compress-after}; and a trade back-filled into a minute already
- * refreshed changes that minute's, hour's and day's candles alike on both after the next merge.
+ * refreshed changes that minute's, hour's and day's candles alike on both after the next merge; a
+ * refresh recorded by a merge that committed but was killed before refreshing is done at the next
+ * start-up.
  */
 @Timeout(900)
 class DeduplicatorTimescaleWasmTest {
@@ -148,6 +150,32 @@ class DeduplicatorTimescaleWasmTest {
         }
       }
       assertSameTables(p, wasm);
+
+      // killed after a merge committed, before its refresh: the next start-up refreshes
+      String minuteOfMarket = String.format(candle, "candles_1m", minute);
+      String was = Fixture.rows(wasm, minuteOfMarket).getFirst();
+      try (var s = wasm.createStatement()) {
+        s.execute(
+            "INSERT INTO trades (time, trade_id, market, yes_price, no_price, count, block_trade,"
+                + " received_at, source, gatherer) VALUES (kdp_micros("
+                + ExchangeScript.t(3)
+                + "), 'crash-1', '"
+                + market
+                + "', 10000, 990000, 100, false, now(), 'rest', 'b')");
+        s.execute(
+            "INSERT INTO candle_refresh_pending (range_start, range_end) VALUES (kdp_micros("
+                + (minute - 60 * SECOND + 1)
+                + "), kdp_micros("
+                + (minute + 1)
+                + "))");
+      }
+      assertThat(Fixture.rows(wasm, minuteOfMarket)).containsExactly(was);
+      Deduplicator.open(config, clock, new SimpleMeterRegistry(), timescale).close();
+      wasm.setAutoCommit(true);
+      assertThat(Fixture.rows(wasm, minuteOfMarket).getFirst())
+          .startsWith((Long.parseLong(was.split("\\|")[0]) + 100) + "|");
+      assertThat(Fixture.rows(wasm, "SELECT count(*) FROM candle_refresh_pending"))
+          .containsExactly("0");
     }
   }
 
