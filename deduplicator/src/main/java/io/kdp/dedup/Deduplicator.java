@@ -73,7 +73,7 @@ public final class Deduplicator implements AutoCloseable {
     try (Connection c = production.getConnection()) {
       engine = ProductionStore.engine(c);
     }
-    upkeep = new TimescaleUpkeep(production, config.compressAfter());
+    upkeep = new TimescaleUpkeep(production, engine, config.compressAfter());
     for (DedupConfig.Gatherer g : config.gatherers()) {
       HikariDataSource ts = pool(g.name() + "-ts", g.timeseries(), true);
       pools.add(ts);
@@ -86,15 +86,7 @@ public final class Deduplicator implements AutoCloseable {
       backoff.put(g.name(), new Backoff(config.backoffInitial(), config.backoffMax()));
     }
     reload();
-    if (engine == ProductionEngine.TIMESCALEDB) {
-      upkeep.start();
-    }
-  }
-
-  private void afterCommit(Instant now) {
-    if (engine == ProductionEngine.TIMESCALEDB) {
-      upkeep.afterCommit(now);
-    }
+    upkeep.start();
   }
 
   /**
@@ -190,7 +182,7 @@ public final class Deduplicator implements AutoCloseable {
       reload();
       throw e;
     }
-    afterCommit(now);
+    upkeep.afterCommit(now);
     report();
     return new Cycle(
         batches.stream().map(GathererBatch::gatherer).toList(),

@@ -2,6 +2,7 @@ package io.kdp.dedup;
 
 import io.kdp.dedup.candles.CandleRefresh;
 import io.kdp.store.GathererStore;
+import io.kdp.store.production.ProductionEngine;
 import io.kdp.store.production.ProductionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,16 +27,22 @@ final class TimescaleUpkeep {
   private static final Duration COMPRESS_EVERY = Duration.ofHours(1);
 
   private final DataSource production;
+  private final boolean timescale;
   private final Duration compressAfter;
   private Instant compressedAt;
 
-  TimescaleUpkeep(DataSource production, Duration compressAfter) {
+  /** Does nothing unless {@code engine} is TimescaleDB. */
+  TimescaleUpkeep(DataSource production, ProductionEngine engine, Duration compressAfter) {
     this.production = production;
+    this.timescale = engine == ProductionEngine.TIMESCALEDB;
     this.compressAfter = compressAfter;
   }
 
   /** At start-up: the refreshes a previous run recorded but did not finish. */
   void start() {
+    if (!timescale) {
+      return;
+    }
     try (Connection c = production.getConnection()) {
       CandleRefresh.drain(c);
     } catch (SQLException e) {
@@ -45,6 +52,9 @@ final class TimescaleUpkeep {
 
   /** After a merge committed: its refreshes, and the compression when due. */
   void afterCommit(Instant now) {
+    if (!timescale) {
+      return;
+    }
     try {
       try (Connection c = production.getConnection()) {
         CandleRefresh.drain(c);
