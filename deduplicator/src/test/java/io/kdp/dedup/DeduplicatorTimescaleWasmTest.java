@@ -92,6 +92,19 @@ class DeduplicatorTimescaleWasmTest {
       assertThat(
               Fixture.rows(
                   wasm,
+                  "SELECT s.hypertable_name, s.attname, j.config ->> 'compress_after' FROM"
+                      + " timescaledb_information.compression_settings s JOIN"
+                      + " timescaledb_information.jobs j USING (hypertable_name) WHERE"
+                      + " s.segmentby_column_index = 1 AND j.proc_name = 'policy_compression'"
+                      + " ORDER BY 1"))
+          .containsExactly(
+              "orderbook_deltas|market|25:00:00",
+              "orderbook_snapshots|market|25:00:00",
+              "tickers|market|25:00:00",
+              "trades|market|25:00:00");
+      assertThat(
+              Fixture.rows(
+                  wasm,
                   "SELECT view_name, materialized_only FROM"
                       + " timescaledb_information.continuous_aggregates ORDER BY 1"))
           .containsExactly(
