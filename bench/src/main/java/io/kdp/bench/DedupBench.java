@@ -129,7 +129,7 @@ public final class DedupBench {
               + "\"production_rows\":%d,\"seconds\":%.3f,\"cycles\":%d,"
               + "\"gatherer_rows_merged_per_s\":%.0f,\"production_rows_per_s\":%.0f,"
               + "\"cpu_s\":{\"jvm\":%.2f,\"postgres\":%.2f},"
-              + "\"cpu_s_per_100k_gatherer_rows\":%.3f,\"load_average\":%.2f,\"phase_ms\":%s,"
+              + "\"cpu_s_per_100k_gatherer_rows\":%.3f,\"load_average\":%.2f,\"dedup_cycles\":%s,"
               + "\"production_db\":\"%s\",\"sql\":%s}%n",
           markets,
           gathererRows,
@@ -150,14 +150,20 @@ public final class DedupBench {
 
   /** The deduplicator's time per cycle phase, as a JSON object of milliseconds. */
   public static String phasesJson(io.kdp.dedup.CycleTimings t) {
-    StringBuilder b = new StringBuilder("{");
+    StringBuilder b =
+        new StringBuilder("{\"cycles\":")
+            .append(t.cycles())
+            .append(",\"read_ahead_used\":")
+            .append(t.readAhead())
+            .append(",\"read_ahead_dropped\":")
+            .append(t.readAheadDropped());
     t.millis()
         .forEach(
             (p, ms) ->
-                b.append(b.length() > 1 ? "," : "")
+                b.append(",")
                     .append('"')
                     .append(p.name().toLowerCase(java.util.Locale.ROOT))
-                    .append("\":")
+                    .append("_ms\":")
                     .append(ms));
     return b.append('}').toString();
   }

@@ -32,6 +32,8 @@ public final class CycleTimings {
 
   private final long[] nanos = new long[Phase.values().length];
   private long cycles;
+  private long readAhead;
+  private long readAheadDropped;
   private long last = System.nanoTime();
 
   /** Restarts the clock of the current phase. */
@@ -48,6 +50,25 @@ public final class CycleTimings {
 
   void cycleDone() {
     cycles++;
+  }
+
+  /** A cycle used reads started during the previous one ({@code used}) or dropped them. */
+  void readAhead(boolean used) {
+    if (used) {
+      readAhead++;
+    } else {
+      readAheadDropped++;
+    }
+  }
+
+  /** Cycles whose reads were started during the previous cycle. */
+  public long readAhead() {
+    return readAhead;
+  }
+
+  /** Reads started ahead and dropped (the cycle before failed). */
+  public long readAheadDropped() {
+    return readAheadDropped;
   }
 
   /** Cycles counted. */

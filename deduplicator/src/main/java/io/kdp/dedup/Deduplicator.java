@@ -105,6 +105,9 @@ public final class Deduplicator implements AutoCloseable {
     timings.start();
     GathererReads.Started started = prefetched;
     prefetched = null;
+    if (started != null) {
+      timings.readAhead(started.from().equals(cursors));
+    }
     if (started == null || !started.from().equals(cursors)) {
       started = reads.start(cursors, now);
     }

@@ -1,6 +1,9 @@
 package io.kdp.bench.deduplag;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.kdp.bench.DedupBench;
+import io.kdp.bench.SqlStats;
 import io.kdp.dedup.Deduplicator;
 import io.kdp.dedup.config.DedupConfig;
 import io.kdp.dedup.sync.ReaderRole;
@@ -20,13 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./kdp bench dedup-lag [--rate R] [--seconds S] [--warmup W] [--markets M] [--sample-every
- * N] [--flush-ms F]}: three gatherer databases each receiving a steady R rows/s (deltas, trades and
- * tickers as the exchange mixes them, written by the real store writers every F ms, stream
- * watermarks advanced as the gatherer does) while the real {@link Deduplicator} runs live (its
- * reference configuration: 2 s window, 2 s grace, 200 ms poll), all on one embedded PostgreSQL.
- * Every N-th message is sampled: its lag is the production commit that first held it minus the
- * commit of the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind, rows/s
- * sustained, CPU.
+ * N] [--flush-ms F] [--sql-stats]}: three gatherer databases each receiving a steady R rows/s
+ * (deltas, trades and tickers as the exchange mixes them, written by the real store writers every F
+ * ms, stream watermarks advanced as the gatherer does) while the real {@link Deduplicator} runs
+ * live (its reference configuration: 2 s window, 2 s grace, 200 ms poll), all on one embedded
+ * PostgreSQL. Every N-th message is sampled: its lag is the production commit that first held it
+ * minus the commit of the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind,
+ * rows/s sustained, CPU.
  *
  * <p>Book deltas wait by design: a window is decided only after it ends and every live gatherer's
  * watermark, less the grace, has passed its end; {@code design_wait_ms} is that part (window end +
@@ -45,6 +48,7 @@ public final class DedupLagBench {
     int markets = arg(args, "--markets", 200);
     int sampleEvery = arg(args, "--sample-every", 50);
     int flushMillis = arg(args, "--flush-ms", 100);
+    boolean sqlStats = java.util.Arrays.asList(args).contains("--sql-stats");
     List<String> names = List.of("a", "b", "c");
     try (DedicatedPostgres server = DedicatedPostgres.open()) {
       List<DedupConfig.Gatherer> gatherers = new ArrayList<>();
@@ -62,12 +66,22 @@ public final class DedupLagBench {
         gatherers.add(new DedupConfig.Gatherer(g, d, d));
       }
       TestDatabase prod = server.createDatabase();
+      if (sqlStats) {
+        SqlStats.enable(server, prod);
+      }
       String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
       DedupConfig config =
           DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
       LagSamples samples = new LagSamples(names);
       long start = LagSamples.nowMicros() + 500_000;
       List<PacedGatherer> writers = new ArrayList<>();
+      List<HikariDataSource> pools = new ArrayList<>();
+      for (TestDatabase db : dbs) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(db.jdbcUrl()); // a gatherer writes through a pool, as the real one does
+        hc.setMaximumPoolSize(2);
+        pools.add(new HikariDataSource(hc));
+      }
       try (Deduplicator d =
               Deduplicator.open(config, InstantSource.system(), new SimpleMeterRegistry());
           Connection prodConnection = prod.connect()) {
@@ -77,13 +91,7 @@ public final class DedupLagBench {
                   names.get(i), 10L * (i + 1), start, rate, markets, 2_000 + 700 * i, 7);
           writers.add(
               new PacedGatherer(
-                      i,
-                      names.get(i),
-                      dbs.get(i).dataSource(),
-                      stream,
-                      samples,
-                      flushMillis,
-                      sampleEvery)
+                      i, names.get(i), pools.get(i), stream, samples, flushMillis, sampleEvery)
                   .start());
         }
         long measureFrom = start + warmup * 1_000_000L;
@@ -98,6 +106,9 @@ public final class DedupLagBench {
         while (LagSamples.nowMicros() < drainTo) {
           long now = LagSamples.nowMicros();
           if (before == null && now >= measureFrom) {
+            if (sqlStats) {
+              SqlStats.reset(prod);
+            }
             before = Meters.read(server);
             written0 = writers.stream().mapToLong(PacedGatherer::rowsWritten).sum();
           }
@@ -128,6 +139,7 @@ public final class DedupLagBench {
         for (PacedGatherer w : writers) {
           w.close();
         }
+        pools.forEach(HikariDataSource::close);
         long windowMicros = config.window().toNanos() / 1000;
         long graceMicros = config.grace().toNanos() / 1000;
         LagSamples.DesignWait none = (t, c) -> 0;
@@ -145,7 +157,7 @@ public final class DedupLagBench {
                 + "\"gatherer_rows_written_per_s\":%.0f,\"dedup_rows_read_per_s\":%.0f,\"cycles\":%d,"
                 + "\"writers_max_flush_ms\":%.1f,"
                 + "\"lag_ms\":{\"trades\":%s,\"tickers\":%s,\"book_deltas\":%s},"
-                + "\"cpu_cores\":%s,\"load_average\":%.2f,\"phase_ms\":%s}%n",
+                + "\"cpu_cores\":%s,\"load_average\":%.2f,\"dedup_cycles\":%s,\"sql\":%s}%n",
             rate,
             markets,
             seconds,
@@ -161,7 +173,8 @@ public final class DedupLagBench {
             after.coresSince(before, span),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage(),
-            DedupBench.phasesJson(d.timings()));
+            DedupBench.phasesJson(d.timings()),
+            sqlStats ? SqlStats.top(prod, 12) : "[]");
       }
     }
   }
