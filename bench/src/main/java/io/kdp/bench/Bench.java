@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * <p>A benchmark is found by name, with no registry to edit: {@code kdp bench store} runs the
  * {@code main(String[])} of {@code io.kdp.bench.StoreBench} or {@code
- * io.kdp.bench.store.StoreBench}.
+ * io.kdp.bench.store.StoreBench}; a hyphenated name is camel-cased ({@code kdp bench dedup-lag}:
+ * {@code io.kdp.bench.deduplag.DedupLagBench}).
  */
 public final class Bench {
 
@@ -32,14 +33,17 @@ public final class Bench {
   }
 
   static Method find(String name) {
-    if (!name.matches("[a-z][a-z0-9]*")) {
+    if (!name.matches("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*")) {
       return null;
     }
-    String type = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Bench";
+    StringBuilder camel = new StringBuilder();
+    for (String part : name.split("-")) {
+      camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    String type = camel + "Bench";
+    String pkg = name.replace("-", "").toLowerCase(Locale.ROOT);
     for (String candidate :
-        new String[] {
-          "io.kdp.bench." + type, "io.kdp.bench." + name.toLowerCase(Locale.ROOT) + "." + type
-        }) {
+        new String[] {"io.kdp.bench." + type, "io.kdp.bench." + pkg + "." + type}) {
       try {
         return Class.forName(candidate).getMethod("main", String[].class);
       } catch (ClassNotFoundException | NoSuchMethodException e) {
@@ -54,7 +58,7 @@ public final class Bench {
         "kdp bench: "
             + problem
             + "; usage: kdp bench NAME [ARGS], NAME in {decode, rest, sim, store, gatherer, dedup,"
-            + " archive} (those that are built)");
+            + " dedup-lag, archive} (those that are built)");
     System.exit(2);
   }
 }

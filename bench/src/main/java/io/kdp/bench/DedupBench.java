@@ -30,18 +30,25 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code ./kdp bench dedup [DELTAS_PER_GATHERER] [MARKETS]}: three gatherer databases holding the
- * same exchange stream (deltas on one subscription, a trade every fifth event) are merged into
- * production on one embedded PostgreSQL; prints rows read from the gatherers and rows written to
- * production per second, as JSON.
+ * {@code ./kdp bench dedup [DELTAS_PER_GATHERER] [MARKETS] [--sql-stats]}: three gatherer databases
+ * holding the same exchange stream (deltas on one subscription, a trade every fifth event) are
+ * merged into production on one embedded PostgreSQL; prints rows read from the gatherers and rows
+ * written to production per second, as JSON, with the deduplicator's time per cycle phase and the
+ * CPU it and the server used. {@code --sql-stats} adds the statements that took the server the most
+ * time ({@code pg_stat_statements}); {@code -Dkdp.bench.prefetch=false} turns off reading the next
+ * batch while the previous one is written.
  */
 public final class DedupBench {
 
   private static final long T0 = 1_795_608_000_000_000L;
+  private static final boolean PREFETCH =
+      Boolean.parseBoolean(System.getProperty("kdp.bench.prefetch", "true"));
 
   private DedupBench() {}
 
   public static void main(String[] args) throws Exception {
+    boolean sqlStats = java.util.Arrays.asList(args).contains("--sql-stats");
+    args = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
     int deltas = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int markets = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     try (DedicatedPostgres server = DedicatedPostgres.open()) {
@@ -63,6 +70,9 @@ public final class DedupBench {
         gatherers.add(new DedupConfig.Gatherer(g, d, d));
       }
       TestDatabase prod = server.createDatabase();
+      if (sqlStats) {
+        SqlStats.enable(server, prod);
+      }
       String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
       DedupConfig base =
           DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
@@ -80,18 +90,30 @@ public final class DedupBench {
               base.backoffMax());
       long end = T0 + (long) deltas * 10_000 + 10_000_000;
       InstantSource clock = InstantSource.fixed(Instant.ofEpochSecond(0, end * 1000));
+      if (sqlStats) {
+        SqlStats.reset(prod);
+      }
       long started = System.nanoTime();
+      long jvmCpu = JvmMeters.processCpuNanos();
+      ServerCpu serverCpu = ServerCpu.read(server.dataDirectory());
       int cycles = 0;
+      double seconds;
+      double jvmCpuSeconds;
+      double pgCpuSeconds;
+      String phases;
       try (Deduplicator d = Deduplicator.open(config, clock, new SimpleMeterRegistry())) {
         while (true) {
           cycles++;
-          Deduplicator.Cycle c = d.runOnce();
+          Deduplicator.Cycle c = d.runOnce(PREFETCH);
           if (c.caughtUp() && c.decidedTo() >= end - 4_000_000) {
             break;
           }
         }
+        phases = phasesJson(d.timings());
+        seconds = (System.nanoTime() - started) / 1e9;
+        jvmCpuSeconds = (JvmMeters.processCpuNanos() - jvmCpu) / 1e9;
+        pgCpuSeconds = ServerCpu.read(server.dataDirectory()).since(serverCpu) / 1e9;
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
       long written;
       try (Connection c = prod.connect();
           var rs =
@@ -105,15 +127,45 @@ public final class DedupBench {
       System.out.printf(
           "{\"benchmark\":\"dedup\",\"gatherers\":3,\"markets\":%d,\"gatherer_rows\":%d,"
               + "\"production_rows\":%d,\"seconds\":%.3f,\"cycles\":%d,"
-              + "\"gatherer_rows_merged_per_s\":%.0f,\"production_rows_per_s\":%.0f}%n",
+              + "\"gatherer_rows_merged_per_s\":%.0f,\"production_rows_per_s\":%.0f,"
+              + "\"cpu_s\":{\"jvm\":%.2f,\"postgres\":%.2f},"
+              + "\"cpu_s_per_100k_gatherer_rows\":%.3f,\"load_average\":%.2f,\"dedup_cycles\":%s,"
+              + "\"production_db\":\"%s\",\"sql\":%s}%n",
           markets,
           gathererRows,
           written,
           seconds,
           cycles,
           gathererRows / seconds,
-          written / seconds);
+          written / seconds,
+          jvmCpuSeconds,
+          pgCpuSeconds,
+          (jvmCpuSeconds + pgCpuSeconds) * 100_000 / gathererRows,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          phases,
+          prod.jdbcUrl().replaceAll("^.*/([^/?]+).*$", "$1"),
+          sqlStats ? SqlStats.top(prod, 15) : "[]");
     }
+  }
+
+  /** The deduplicator's time per cycle phase, as a JSON object of milliseconds. */
+  public static String phasesJson(io.kdp.dedup.CycleTimings t) {
+    StringBuilder b =
+        new StringBuilder("{\"cycles\":")
+            .append(t.cycles())
+            .append(",\"read_ahead_used\":")
+            .append(t.readAhead())
+            .append(",\"read_ahead_dropped\":")
+            .append(t.readAheadDropped());
+    t.millis()
+        .forEach(
+            (p, ms) ->
+                b.append(",")
+                    .append('"')
+                    .append(p.name().toLowerCase(java.util.Locale.ROOT))
+                    .append("_ms\":")
+                    .append(ms));
+    return b.append('}').toString();
   }
 
   /** One gatherer's copy of the stream: snapshots, then deltas every 10 ms, a trade every 5th. */

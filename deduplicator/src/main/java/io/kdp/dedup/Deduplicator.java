@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The deduplicator: follows every gatherer's tables through its cursors and merges them into
- * production exactly once. Each {@link #runOnce} reads one batch from every reachable gatherer (an
- * unreachable one is skipped and retried with backoff) and commits one production transaction
- * ({@link MergeCycle}). A failed transaction is rolled back and the merge state reloaded from
- * production, exactly as after a crash.
+ * production exactly once. Each {@link #runOnce} reads one batch from every reachable gatherer, in
+ * parallel ({@link GathererReads}; an unreachable one is skipped and retried with backoff), and
+ * commits one production transaction ({@link MergeCycle}). While a backlog lasts, {@link #run}
+ * reads the next batches during that transaction. A failed transaction is rolled back and the merge
+ * state reloaded from production, exactly as after a crash.
  */
 public final class Deduplicator implements AutoCloseable {
 
@@ -54,6 +55,9 @@ public final class Deduplicator implements AutoCloseable {
   private final Map<String, Long> committedTo = new HashMap<>();
   private final Map<String, Long> newest = new HashMap<>();
   private final ProductionWriter writer = new ProductionWriter();
+  private final CycleTimings timings = new CycleTimings();
+  private final GathererReads reads;
+  private GathererReads.Started prefetched;
   private BookMerger merger;
   private Map<String, Map<SyncTable, Position>> cursors;
 
@@ -85,6 +89,7 @@ public final class Deduplicator implements AutoCloseable {
       sources.put(g.name(), new GathererSource(g.name(), ts, md));
       backoff.put(g.name(), new Backoff(config.backoffInitial(), config.backoffMax()));
     }
+    this.reads = new GathererReads(sources.values(), backoff, config.batchSize());
     reload();
     upkeep.start();
   }
@@ -115,36 +120,61 @@ public final class Deduplicator implements AutoCloseable {
 
   /** One cycle: read a batch from every reachable gatherer, merge, commit. */
   public Cycle runOnce() throws SQLException {
-    long startNanos = System.nanoTime();
+    return runOnce(false);
+  }
+
+  /**
+   * One cycle. With {@code prefetchNext}, when a gatherer had more rows than one batch, the next
+   * cycle's reads start (from the cursors this cycle is about to commit) before this cycle's
+   * production transaction, so reading overlaps writing; the next cycle uses them only if this one
+   * committed (its cursors are then exactly where the reads started), else they are dropped.
+   */
+  public Cycle runOnce(boolean prefetchNext) throws SQLException {
     Instant now = clock.instant();
-    long nowMicros = micros(now);
+    timings.start();
+    GathererReads.Started started = prefetched;
+    prefetched = null;
+    if (started != null) {
+      timings.readAhead(started.from().equals(cursors));
+    }
+    if (started == null || !started.from().equals(cursors)) {
+      started = reads.start(cursors, now);
+    }
     List<GathererBatch> batches = new ArrayList<>();
     List<String> down = new ArrayList<>();
     boolean allCaughtUp = true;
-    for (GathererSource s : sources.values()) {
-      Backoff b = backoff.get(s.gatherer());
-      if (!b.due(now)) {
-        down.add(s.gatherer());
-        continue;
-      }
-      try {
-        GathererBatch batch =
-            s.read(cursors.getOrDefault(s.gatherer(), Map.of()), config.batchSize());
-        batches.add(batch);
+    for (GathererReads.Read r : started.join()) {
+      Backoff b = backoff.get(r.gatherer());
+      if (r.batch() != null) {
+        batches.add(r.batch());
         b.succeeded();
-        metrics.up(s.gatherer(), true);
-        allCaughtUp &= batch.caughtUp();
-        noteNewest(batch);
-      } catch (SQLException e) {
-        b.failed(now);
-        down.add(s.gatherer());
-        metrics.up(s.gatherer(), false);
-        LOG.warn(
-            "gatherer {} unreachable ({}); retrying with backoff", s.gatherer(), e.getMessage());
+        metrics.up(r.gatherer(), true);
+        allCaughtUp &= r.batch().caughtUp();
+        noteNewest(r.batch());
+      } else {
+        down.add(r.gatherer());
+        if (r.error() != null) {
+          b.failed(now);
+          metrics.up(r.gatherer(), false);
+          LOG.warn(
+              "gatherer {} unreachable ({}); retrying with backoff",
+              r.gatherer(),
+              r.error().getMessage());
+        }
       }
     }
-    long readNanos = System.nanoTime();
-    long limit = decisionLimit(batches, nowMicros);
+    timings.mark(CycleTimings.Phase.READ);
+    long limit = decisionLimit(batches, micros(started.at()));
+    Map<String, Map<SyncTable, Position>> after = new HashMap<>(cursors);
+    for (GathererBatch b : batches) {
+      Map<SyncTable, Position> next = new EnumMap<>(SyncTable.class);
+      next.putAll(cursors.getOrDefault(b.gatherer(), Map.of()));
+      next.putAll(b.next());
+      after.put(b.gatherer(), next);
+    }
+    if (prefetchNext && !allCaughtUp) {
+      prefetched = reads.start(after, clock.instant());
+    }
     try {
       List<MergeCounts> counts =
           GathererStore.inTransaction(
@@ -160,23 +190,17 @@ public final class Deduplicator implements AutoCloseable {
                         config.maxWindowsPerCycle(),
                         writer,
                         engine,
-                        now);
+                        now,
+                        timings);
                 metrics.holes(MergeCycle.holes(c));
                 return n;
               });
+      timings.mark(CycleTimings.Phase.COMMIT);
+      timings.cycleDone();
       metrics.merged(counts);
-      LOG.debug(
-          "cycle: read {} rows in {} ms, merged in {} ms, decided to {}",
-          batches.stream().mapToLong(GathererBatch::rows).sum(),
-          (readNanos - startNanos) / 1_000_000,
-          (System.nanoTime() - readNanos) / 1_000_000,
-          merger.decidedToMicros());
+      cursors = after;
       for (GathererBatch b : batches) {
-        Map<SyncTable, Position> next = new EnumMap<>(SyncTable.class);
-        next.putAll(cursors.getOrDefault(b.gatherer(), Map.of()));
-        next.putAll(b.next());
-        cursors.put(b.gatherer(), next);
-        metrics.cursors(b.gatherer(), next);
+        metrics.cursors(b.gatherer(), after.get(b.gatherer()));
       }
     } catch (SQLException | RuntimeException e) {
       reload();
@@ -190,6 +214,11 @@ public final class Deduplicator implements AutoCloseable {
         allCaughtUp && down.isEmpty(),
         merger.decidedToMicros(),
         batches.stream().mapToLong(GathererBatch::rows).sum());
+  }
+
+  /** Where the cycles spent their time so far. */
+  public CycleTimings timings() {
+    return timings;
   }
 
   /**
@@ -228,7 +257,7 @@ public final class Deduplicator implements AutoCloseable {
   public void run() throws InterruptedException {
     while (!Thread.currentThread().isInterrupted()) {
       try {
-        Cycle c = runOnce();
+        Cycle c = runOnce(true);
         if (c.caughtUp() || c.rowsRead() == 0) {
           Thread.sleep(config.pollInterval().toMillis());
         }
@@ -251,6 +280,7 @@ public final class Deduplicator implements AutoCloseable {
 
   private void reload() throws SQLException {
     writer.reset();
+    prefetched = null;
     try (var c = production.getConnection()) {
       MergeCycle.Saved saved =
           MergeCycle.load(c, List.copyOf(sources.keySet()), config.window().toNanos() / 1000);
@@ -310,6 +340,9 @@ public final class Deduplicator implements AutoCloseable {
 
   @Override
   public void close() {
+    if (reads != null) {
+      reads.close();
+    }
     pools.forEach(HikariDataSource::close);
   }
 }

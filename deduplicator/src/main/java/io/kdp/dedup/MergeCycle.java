@@ -74,12 +74,14 @@ final class MergeCycle {
       int maxWindows,
       ProductionWriter writer,
       ProductionEngine engine,
-      Instant now)
+      Instant now,
+      CycleTimings timings)
       throws SQLException {
     List<MergeCounts> counts = new ArrayList<>();
     Map<String, Set<Long>> candleTimes = new HashMap<>();
+    counts.addAll(writer.writeGatherers(c, batches));
+    timings.mark(CycleTimings.Phase.GATHERER_ROWS);
     for (GathererBatch b : batches) {
-      counts.addAll(writer.writeGatherer(c, b));
       b.trades()
           .forEach(
               t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
@@ -96,26 +98,24 @@ final class MergeCycle {
         merger.addGap(b.gatherer(), g);
       }
     }
-    long t0 = System.nanoTime();
     MergeOutput out = merger.decide(limitMicros, committedTo, maxWindows);
-    long t1 = System.nanoTime();
+    timings.mark(CycleTimings.Phase.DECIDE);
     counts.addAll(writer.writeBook(c, out.rows()));
-    LOG.debug(
-        "decided {} windows in {} ms, wrote {} book rows in {} ms",
-        out.windows(),
-        (t1 - t0) / 1_000_000,
-        out.rows().size(),
-        (System.nanoTime() - t1) / 1_000_000);
+    timings.mark(CycleTimings.Phase.BOOK_WRITE);
+    LOG.debug("decided {} windows, wrote {} book rows", out.windows(), out.rows().size());
     CoverageWrite.write(c, out.coverage());
+    timings.mark(CycleTimings.Phase.COVERAGE);
     if (engine == ProductionEngine.TIMESCALEDB) {
       CandleRefresh.record(c, candleTimes);
     } else {
       CandleRollup.refresh(c, candleTimes);
     }
+    timings.mark(CycleTimings.Phase.CANDLES);
     saveCheckpoint(c, merger, now);
     for (GathererBatch b : batches) {
       SyncCursors.save(c, b.gatherer(), b.next(), now);
     }
+    timings.mark(CycleTimings.Phase.CHECKPOINT);
     return counts;
   }
 

@@ -8,18 +8,21 @@ import static io.kdp.dedup.production.SqlArrays.text;
 import io.kdp.client.ws.message.Level;
 import io.kdp.dedup.book.BookRow;
 import io.kdp.dedup.merge.MergedRow;
+import io.kdp.store.copy.BinaryCopy;
 import io.kdp.store.row.DeltaRow;
 import io.kdp.store.row.Provenance;
 import io.kdp.store.row.SnapshotRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The merged book into production: deltas keyed by their provenance (never by content), the chosen
  * streams' snapshots ({@code ws}), resync snapshots, and the minute's REST snapshot per market.
+ * Deltas, the bulk, go in by {@link BulkLoad}.
  *
  * <p>REST rule: one {@code rest} snapshot per market and UTC minute of its receive time, the one
  * received first (ties: the smaller gatherer id), whichever order the gatherers are merged in.
@@ -33,6 +36,32 @@ final class BookWrite {
           + " ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[],"
           + " ?::bigint[], ?::integer[], ?::bigint[]) AS i(t, m, s, p, d, et, ra, g, c, sid, seq)"
           + " ON CONFLICT DO NOTHING";
+
+  private static final String STAGE =
+      "CREATE TEMP TABLE IF NOT EXISTS kdp_stage_deltas (time timestamptz, market text, side text,"
+          + " price bigint, delta bigint, exchange_time timestamptz, received_at timestamptz,"
+          + " gatherer text, connection_id bigint, sid integer, seq bigint) ON COMMIT DELETE ROWS";
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "time",
+          "market",
+          "side",
+          "price",
+          "delta",
+          "exchange_time",
+          "received_at",
+          "gatherer",
+          "connection_id",
+          "sid",
+          "seq");
+
+  private static final String FROM_STAGE =
+      "INSERT INTO orderbook_deltas ("
+          + String.join(", ", COLUMNS)
+          + ") SELECT "
+          + String.join(", ", COLUMNS)
+          + " FROM kdp_stage_deltas ON CONFLICT DO NOTHING";
 
   private static final String SNAPSHOT =
       "INSERT INTO orderbook_snapshots (time, market, source, stream_key, yes_prices, yes_sizes,"
@@ -53,7 +82,7 @@ final class BookWrite {
   private record TimedDelta(DeltaRow row, long time) {}
 
   /** Writes merged rows; returns {deltas written, snapshots written}. */
-  static long[] write(Connection c, List<MergedRow> rows) throws SQLException {
+  static long[] write(Connection c, List<MergedRow> rows, BulkLoad load) throws SQLException {
     List<TimedDelta> deltas = new ArrayList<>();
     long snapshots = 0;
     try (PreparedStatement ps = c.prepareStatement(SNAPSHOT + " ON CONFLICT DO NOTHING")) {
@@ -86,7 +115,11 @@ final class BookWrite {
       }
       ps.executeBatch();
     }
-    writeDeltas(c, deltas);
+    if (load == BulkLoad.COPY) {
+      copyDeltas(c, deltas);
+    } else {
+      writeDeltas(c, deltas);
+    }
     return new long[] {deltas.size(), snapshots};
   }
 
@@ -102,6 +135,42 @@ final class BookWrite {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  /** Binary COPY into the session's staging table, then one insert from it. */
+  private static void copyDeltas(Connection c, List<TimedDelta> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(STAGE);
+    }
+    BinaryCopy copy = BinaryCopy.start(c, "kdp_stage_deltas", COLUMNS);
+    try {
+      for (TimedDelta t : rows) {
+        DeltaRow d = t.row();
+        Provenance p = d.provenance();
+        copy.row(COLUMNS.size());
+        copy.timestamptz(t.time());
+        copy.text(d.market());
+        copy.text(d.side().wire());
+        copy.int8(d.priceMicros());
+        copy.int8(d.deltaCenti());
+        copy.timestamptz(d.exchangeTimeMicros());
+        copy.timestamptz(d.receivedAtMicros());
+        copy.text(p.gatherer());
+        copy.int8(p.connectionId());
+        copy.int4(p.sid());
+        copy.int8(p.seq());
+      }
+      copy.finish();
+    } catch (SQLException | RuntimeException e) {
+      copy.cancel();
+      throw e;
+    }
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(FROM_STAGE);
     }
   }
 

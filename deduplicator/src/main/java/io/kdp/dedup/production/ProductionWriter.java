@@ -6,11 +6,14 @@ import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.production.ProductionStore;
 import io.kdp.store.row.FeedSource;
 import io.kdp.store.row.SnapshotRow;
+import io.kdp.store.row.TickerRow;
+import io.kdp.store.row.TradeRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,29 +28,68 @@ public final class ProductionWriter {
   private static final long DAY = 86_400_000_000L;
 
   private final Set<LocalDate> knownDays = new HashSet<>();
+  private BulkLoad load;
+
+  /** A writer choosing its {@link BulkLoad} by the server ({@link BulkLoad#AUTO}). */
+  public ProductionWriter() {
+    this(BulkLoad.AUTO);
+  }
+
+  public ProductionWriter(BulkLoad load) {
+    this.load = load;
+  }
 
   /** Forgets the partitions it created (their transaction may have rolled back). */
   public void reset() {
     knownDays.clear();
   }
 
-  /** Merges the non-book part of one gatherer's batch. */
-  public List<MergeCounts> writeGatherer(Connection c, GathererBatch b) throws SQLException {
+  /**
+   * Merges the non-book part of every gatherer's batch of one cycle: the trades and tickers of all
+   * gatherers together, each in one statement, after dropping in memory the copies several
+   * gatherers delivered (the first in {@code batches} order wins, as it would in production); REST
+   * snapshots and metadata per gatherer (their upserts must not meet one key twice in a statement).
+   */
+  public List<MergeCounts> writeGatherers(Connection c, List<GathererBatch> batches)
+      throws SQLException {
+    Map<String, TradeRow> trades = new LinkedHashMap<>();
+    Map<TickerMerge.Key, TickerRow> tickers = new LinkedHashMap<>();
+    long tradesOffered = 0;
+    long tickersOffered = 0;
     List<Long> times = new ArrayList<>();
-    b.trades().forEach(t -> times.add(TradeMerge.time(t)));
-    b.tickers().forEach(t -> times.add(TickerMerge.time(t)));
-    List<SnapshotRow> rest =
-        b.snapshots().stream().filter(s -> s.source() == FeedSource.REST).toList();
-    rest.forEach(s -> times.add(s.receivedAtMicros()));
+    List<List<SnapshotRow>> rest = new ArrayList<>(batches.size());
+    for (GathererBatch b : batches) {
+      for (TradeRow t : b.trades()) {
+        if (trades.putIfAbsent(t.tradeId(), t) == null) {
+          times.add(TradeMerge.time(t));
+        }
+      }
+      for (TickerRow t : b.tickers()) {
+        if (tickers.putIfAbsent(TickerMerge.key(t), t) == null) {
+          times.add(TickerMerge.time(t));
+        }
+      }
+      tradesOffered += b.trades().size();
+      tickersOffered += b.tickers().size();
+      List<SnapshotRow> r =
+          b.snapshots().stream().filter(s -> s.source() == FeedSource.REST).toList();
+      r.forEach(s -> times.add(s.receivedAtMicros()));
+      rest.add(r);
+    }
     ensureDays(c, times);
     List<MergeCounts> counts = new ArrayList<>();
-    counts.add(new MergeCounts("trades", b.trades().size(), TradeMerge.write(c, b.trades())));
-    counts.add(new MergeCounts("tickers", b.tickers().size(), TickerMerge.write(c, b.tickers())));
-    BookWrite.writeRest(c, rest);
-    counts.add(new MergeCounts("orderbook_snapshots_rest", rest.size(), rest.size()));
-    for (Map.Entry<SyncTable, List<String>> e : b.metadata().entrySet()) {
-      int n = MetadataMerge.write(c, e.getKey(), e.getValue());
-      counts.add(new MergeCounts(e.getKey().tableName(), e.getValue().size(), n));
+    counts.add(
+        new MergeCounts(
+            "trades", tradesOffered, TradeMerge.write(c, List.copyOf(trades.values()))));
+    counts.add(new MergeCounts("tickers", tickersOffered, TickerMerge.write(c, tickers)));
+    for (int i = 0; i < batches.size(); i++) {
+      BookWrite.writeRest(c, rest.get(i));
+      counts.add(
+          new MergeCounts("orderbook_snapshots_rest", rest.get(i).size(), rest.get(i).size()));
+      for (Map.Entry<SyncTable, List<String>> e : batches.get(i).metadata().entrySet()) {
+        int n = MetadataMerge.write(c, e.getKey(), e.getValue());
+        counts.add(new MergeCounts(e.getKey().tableName(), e.getValue().size(), n));
+      }
     }
     return counts;
   }
@@ -57,7 +99,10 @@ public final class ProductionWriter {
     List<Long> times = new ArrayList<>(rows.size());
     rows.forEach(r -> times.add(r.timeMicros()));
     ensureDays(c, times);
-    long[] n = BookWrite.write(c, rows);
+    if (load == BulkLoad.AUTO) {
+      load = BulkLoad.detect(c);
+    }
+    long[] n = BookWrite.write(c, rows, load);
     return List.of(
         new MergeCounts("orderbook_deltas", n[0], n[0]),
         new MergeCounts("orderbook_snapshots", n[1], n[1]));

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tickers into production, one row per market, exchange time and content: the ticker channel has no
@@ -39,6 +40,13 @@ final class TickerMerge {
     return t == null ? r.receivedAtMicros() : t;
   }
 
+  /** A ticker's production key: one row per market, time and content. */
+  record Key(String market, long time, long contentHash) {}
+
+  static Key key(TickerRow r) {
+    return new Key(r.market(), time(r), contentHash(r));
+  }
+
   /** The first 8 bytes of SHA-256 over the ticker's exchange-given fields. */
   static long contentHash(TickerRow r) {
     ByteBuffer b = ByteBuffer.allocate(8 * 10);
@@ -54,16 +62,18 @@ final class TickerMerge {
     }
   }
 
-  /** Inserts the tickers not yet in production; returns how many were new. */
-  static int write(Connection c, List<TickerRow> rows) throws SQLException {
-    if (rows.isEmpty()) {
+  /** Inserts the tickers not yet in production, by key; returns how many were new. */
+  static int write(Connection c, Map<Key, TickerRow> byKey) throws SQLException {
+    if (byKey.isEmpty()) {
       return 0;
     }
+    List<Key> keys = List.copyOf(byKey.keySet());
+    List<TickerRow> rows = List.copyOf(byKey.values());
     try (PreparedStatement ps = c.prepareStatement(SQL)) {
       int i = 1;
-      ps.setArray(i++, int8(c, rows, TickerMerge::time));
+      ps.setArray(i++, int8(c, keys, Key::time));
       ps.setArray(i++, text(c, rows, TickerRow::market));
-      ps.setArray(i++, int8(c, rows, TickerMerge::contentHash));
+      ps.setArray(i++, int8(c, keys, Key::contentHash));
       ps.setArray(i++, int8(c, rows, TickerRow::priceMicros));
       ps.setArray(i++, int8(c, rows, TickerRow::yesBidMicros));
       ps.setArray(i++, int8(c, rows, TickerRow::yesAskMicros));
