@@ -94,6 +94,21 @@ class KalshiWsClientAgainstSimulatorTest {
   }
 
   @Test
+  void aKeyRevokedWhileConnectedFailsOnTheNextUpgrade() throws Exception {
+    client(sim.wsUri(), sim.signer());
+    client.subscribe("trade", List.of());
+    client.start();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    sim.faults()
+        .apply(io.kdp.sim.fault.FaultSpec.parse("revoke-key=" + sim.keyId() + ",disconnect"));
+    await("failed").atMost(Duration.ofSeconds(10)).until(() -> client.state() == FAILED);
+    assertThat(events.states)
+        .isEqualTo(List.of(CONNECTING, SUBSCRIBING, LIVE, BACKOFF, CONNECTING, FAILED));
+    assertThat(client.failure().status()).isEqualTo(401);
+    assertThat(client.stats().connects()).isEqualTo(2);
+  }
+
+  @Test
   void aRefusedConnectionIsTransientAndBackedOff() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -8,10 +8,12 @@ import io.kdp.client.config.ApiCredentials;
 import io.kdp.client.config.KalshiClientConfig;
 import io.kdp.client.config.KalshiEnvironment;
 import io.kdp.client.config.RateLimitTier;
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.rest.KalshiRestClient;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.gatherer.backfill.TradeBackfill;
 import io.kdp.gatherer.config.GathererConfig;
+import io.kdp.gatherer.config.GathererConfigException;
 import io.kdp.gatherer.connection.ConnectionManager;
 import io.kdp.gatherer.journal.JournalWriter;
 import io.kdp.gatherer.journal.LoadedMarker;
@@ -44,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class Gatherer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Gatherer.class);
+  private static final Duration FIRST_CONNECT = Duration.ofSeconds(15);
 
   private final GathererConfig config;
   private final HikariDataSource timeseries;
@@ -175,12 +178,27 @@ public final class Gatherer implements AutoCloseable {
     return new Gatherer(config, clock);
   }
 
-  /** Loads what the journal holds unstored, syncs the registry, opens the connections. */
+  /**
+   * Loads what the journal holds unstored, syncs the registry, opens the connections.
+   *
+   * @throws GathererConfigException (after closing everything) when the exchange refuses the API
+   *     key on the WebSocket upgrade: no reconnect can fix that
+   */
   public Gatherer start() throws Exception {
     routing.start();
     watermarks.start();
     java.time.Instant downSince = backfill.downSince();
     connections.start(downSince.getEpochSecond() * 1_000_000L + downSince.getNano() / 1_000);
+    KalshiAuthException refused = connections.awaitFirstAttempts(FIRST_CONNECT);
+    if (refused != null) {
+      close();
+      throw new GathererConfigException(
+          "exchange.api-key-id \""
+              + config.exchange().apiKeyId()
+              + "\" refused by the exchange: "
+              + refused.getMessage(),
+          refused);
+    }
     gate.start();
     sync.initialSync();
     connections.setBookMarkets(registry.bookMarkets());
@@ -201,7 +219,12 @@ public final class Gatherer implements AutoCloseable {
     Map<String, String> states = new LinkedHashMap<>();
     connections.states().forEach((k, v) -> states.put(k, v.name()));
     details.put("connections", states);
-    return new Health(health.up() && routing.live() && !gate.backlogFull(), details);
+    KalshiAuthException refused = connections.refused();
+    if (refused != null) {
+      details.put("exchange_key", "refused: " + refused.getMessage());
+    }
+    return new Health(
+        refused == null && health.up() && routing.live() && !gate.backlogFull(), details);
   }
 
   public GathererMetrics metrics() {

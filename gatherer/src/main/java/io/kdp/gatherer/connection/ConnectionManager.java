@@ -1,6 +1,7 @@
 package io.kdp.gatherer.connection;
 
 import io.kdp.client.auth.RequestSigner;
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.SequenceGap;
 import io.kdp.client.ws.WsClientConfig;
 import io.kdp.client.ws.WsConnectionState;
@@ -10,6 +11,7 @@ import io.kdp.gatherer.config.GathererConfig;
 import io.kdp.gatherer.metrics.GathererMetrics;
 import io.kdp.gatherer.router.LiveRouting;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -59,6 +65,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
           r -> Thread.ofPlatform().name("gap-healer").daemon().unstarted(r));
   private boolean paused;
   private long pausedAtMicros;
+  private volatile KalshiAuthException refused;
 
   public ConnectionManager(
       GathererConfig.Connections config,
@@ -72,7 +79,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     this.base =
         WsClientConfig.defaults(wsUri, signer)
             .withClock(clock)
-            .withIdle(config.idleTimeout(), java.time.Duration.ofSeconds(1))
+            .withIdle(config.idleTimeout(), Duration.ofSeconds(1))
             .withBackoff(
                 config.reconnectMinBackoff(),
                 config.reconnectMaxBackoff(),
@@ -99,6 +106,44 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
    */
   public synchronized void start(long tradesMissedSinceMicros) throws Exception {
     openChannels(tradesMissedSinceMicros);
+  }
+
+  /**
+   * Waits (at most {@code timeout}) for the channel connections' first attempts and returns the
+   * exchange's refusal of the key if there was one. A connection still backing off (exchange down,
+   * 5xx, 429) is not a refusal: it keeps trying.
+   */
+  public KalshiAuthException awaitFirstAttempts(Duration timeout) {
+    List<CompletableFuture<WsConnectionState>> outcomes;
+    synchronized (this) {
+      outcomes = connections.values().stream().map(c -> c.firstOutcome).toList();
+    }
+    try {
+      CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      log.warn("connections not all connected after {}: carrying on", timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return refused;
+  }
+
+  /** The exchange's refusal of the API key on a WebSocket upgrade, or null. */
+  public KalshiAuthException refused() {
+    return refused;
+  }
+
+  @Override
+  public void onRefused(String connection, KalshiAuthException error) {
+    if (refused == null) {
+      refused = error;
+    }
+    log.error(
+        "{}: FATAL configuration error: {} -- fix exchange.api-key-id /"
+            + " exchange.private-key-file (or the clock) and restart",
+        connection,
+        error.getMessage());
   }
 
   private void openChannels(long tradesMissedSinceMicros) throws Exception {

@@ -1,5 +1,6 @@
 package io.kdp.gatherer.connection;
 
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.KalshiWsClient;
 import io.kdp.client.ws.SequenceGap;
 import io.kdp.client.ws.WsClientConfig;
@@ -13,6 +14,7 @@ import io.kdp.gatherer.router.ConnectionTag;
 import io.kdp.gatherer.router.LiveRouting;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -36,6 +38,9 @@ final class GathererConnection implements WsEvents {
 
     /** The connection was not live between these times (Unix µs). */
     void onOutage(String connection, long fromMicros, long toMicros);
+
+    /** The exchange refused the key on the upgrade: the connection stopped for good. */
+    void onRefused(String connection, KalshiAuthException error);
   }
 
   final String name;
@@ -47,6 +52,12 @@ final class GathererConnection implements WsEvents {
   private final WsClientConfig config;
   private final Map<Long, String> tags = new ConcurrentHashMap<>();
   private volatile long downSinceMicros = -1;
+
+  /**
+   * The first attempt's outcome: connected ({@code SUBSCRIBING}/{@code LIVE}), backed off or
+   * failed.
+   */
+  final CompletableFuture<WsConnectionState> firstOutcome = new CompletableFuture<>();
 
   GathererConnection(
       String name,
@@ -110,6 +121,9 @@ final class GathererConnection implements WsEvents {
   @Override
   public void onStateChange(WsConnectionState from, WsConnectionState to, String reason) {
     long now = micros();
+    if (to != WsConnectionState.CONNECTING) {
+      firstOutcome.complete(to);
+    }
     if (to == WsConnectionState.BACKOFF) {
       metrics.reconnects(name).increment();
       if (downSinceMicros < 0) {
@@ -131,6 +145,11 @@ final class GathererConnection implements WsEvents {
             + " connections.markets-per-subscription",
         name,
         markets.size());
+  }
+
+  @Override
+  public void onFailed(KalshiAuthException error) {
+    owner.onRefused(name, error);
   }
 
   @Override
