@@ -135,6 +135,58 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
   }
 
   @Override
+  public void onMarketLimit(
+      String connection, WsSubscription subscription, List<String> markets, boolean wholeSlot) {
+    // on the connection's thread, like onGap: re-plan on the gap thread, under this manager's lock
+    gapWork.execute(() -> reshard(connection, subscription, markets, wholeSlot));
+  }
+
+  private synchronized void reshard(
+      String connection, WsSubscription subscription, List<String> markets, boolean wholeSlot) {
+    Slot slot =
+        handles.entrySet().stream()
+            .filter(e -> e.getValue().equals(subscription))
+            .map(Map.Entry::getKey)
+            .filter(k -> ConnectionNames.orderbook(k.connection()).equals(connection))
+            .findFirst()
+            .orElse(null);
+    if (slot == null) {
+      return;
+    }
+    if (wholeSlot) {
+      handles.remove(slot);
+    }
+    int before = planner.marketsPerSubscription();
+    List<ShardChange> changes = planner.refused(slot, markets, wholeSlot);
+    log.warn(
+        "{}: Kalshi refused {} markets on {} (error 26): markets per subscription {} -> {};"
+            + " placing them again in {} steps",
+        connection,
+        markets.size(),
+        slot,
+        before,
+        planner.marketsPerSubscription(),
+        changes.size());
+    if (!planner.unassigned().isEmpty()) {
+      log.error(
+          "{} markets over capacity after error 26 (connections.max-connections x"
+              + " subscriptions-per-connection x {})",
+          planner.unassigned().size(),
+          planner.marketsPerSubscription());
+    }
+    if (paused) {
+      return;
+    }
+    for (ShardChange change : changes) {
+      try {
+        apply(change);
+      } catch (Exception e) {
+        log.error("{}: applying {} failed: {}", connection, change, e.toString());
+      }
+    }
+  }
+
+  @Override
   public void onRefused(String connection, KalshiAuthException error) {
     if (refused == null) {
       refused = error;
@@ -236,6 +288,11 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     Map<String, WsConnectionState> out = new TreeMap<>();
     connections.forEach((k, v) -> out.put(k, v.state()));
     return out;
+  }
+
+  /** Markets per book subscription now: as configured, or lower after Kalshi's error 26. */
+  public synchronized int marketsPerSubscription() {
+    return planner.marketsPerSubscription();
   }
 
   /** The book-subscribed markets as planned. */

@@ -39,6 +39,13 @@ final class GathererConnection implements WsEvents {
     /** The connection was not live between these times (Unix µs). */
     void onOutage(String connection, long fromMicros, long toMicros);
 
+    /**
+     * Error 26: the exchange refused {@code markets} on {@code subscription}; {@code wholeSlot}
+     * when it refused the subscribe (the subscription is gone), else an {@code add_markets}.
+     */
+    void onMarketLimit(
+        String connection, WsSubscription subscription, List<String> markets, boolean wholeSlot);
+
     /** The exchange refused the key on the upgrade: the connection stopped for good. */
     void onRefused(String connection, KalshiAuthException error);
   }
@@ -140,11 +147,8 @@ final class GathererConnection implements WsEvents {
   public void onShardFurther(
       WsSubscription subscription, List<String> markets, CommandReply.Error error) {
     metrics.malformedFrames("market_limit_exceeded").increment();
-    log.error(
-        "{}: Kalshi refused {} markets on one subscription (error 26): lower"
-            + " connections.markets-per-subscription",
-        name,
-        markets.size());
+    boolean wholeSlot = client.markets(subscription).isEmpty();
+    owner.onMarketLimit(name, subscription, markets, wholeSlot);
   }
 
   @Override
