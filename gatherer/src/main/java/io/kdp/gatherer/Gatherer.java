@@ -11,9 +11,12 @@ import io.kdp.client.config.RateLimitTier;
 import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.rest.KalshiRestClient;
 import io.kdp.client.ws.message.ChannelMessage;
+import io.kdp.gatherer.backfill.GapRowCloser;
 import io.kdp.gatherer.backfill.TradeBackfill;
 import io.kdp.gatherer.config.GathererConfig;
 import io.kdp.gatherer.config.GathererConfigException;
+import io.kdp.gatherer.connection.ChannelGap;
+import io.kdp.gatherer.connection.ConnectionListener;
 import io.kdp.gatherer.connection.ConnectionManager;
 import io.kdp.gatherer.journal.JournalWriter;
 import io.kdp.gatherer.journal.LoadedMarker;
@@ -64,6 +67,7 @@ public final class Gatherer implements AutoCloseable {
   private final RegistrySync sync;
   private final SnapshotPoller poller;
   private final TradeBackfill backfill;
+  private final GapRowCloser gapRows;
   private AdminServer admin;
 
   private Gatherer(GathererConfig config, InstantSource clock) throws Exception {
@@ -110,6 +114,7 @@ public final class Gatherer implements AutoCloseable {
     rest = KalshiRestClient.open(new KalshiClientConfig(env, creds, tier));
     RequestSigner signer = creds.map(c -> (RequestSigner) KalshiSigner.load(c, clock)).orElse(null);
     backfill = new TradeBackfill(rest, timeseries, id, clock, metrics);
+    gapRows = new GapRowCloser(timeseries, id, clock);
     connections =
         new ConnectionManager(
             config.connections(),
@@ -118,7 +123,7 @@ public final class Gatherer implements AutoCloseable {
             clock,
             routing,
             metrics,
-            new ConnectionManager.Listener() {
+            new ConnectionListener() {
               @Override
               public void onLifecycle(ChannelMessage message) {
                 Gatherer.this.sync.onLifecycle(message);
@@ -127,6 +132,16 @@ public final class Gatherer implements AutoCloseable {
               @Override
               public void onTradeOutage(long fromMicros, long toMicros) {
                 backfill.fill(fromMicros, toMicros);
+              }
+
+              @Override
+              public void onTradeGap(ChannelGap gap, long fromMicros, long toMicros) {
+                backfill.fill(fromMicros, toMicros, () -> gapRows.healed(gap));
+              }
+
+              @Override
+              public void onLifecycleGap(ChannelGap gap) {
+                Gatherer.this.sync.reconcileSoon(() -> gapRows.healed(gap));
               }
             });
     gate = new ReadGate(connections, routing::backlog, j.maxBacklogFrames());
@@ -266,6 +281,7 @@ public final class Gatherer implements AutoCloseable {
     sync.close();
     poller.close();
     backfill.close();
+    gapRows.close();
     connections.close();
     watermarks.close();
     routing.close();

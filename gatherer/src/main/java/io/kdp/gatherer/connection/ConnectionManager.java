@@ -19,12 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -36,26 +32,19 @@ import org.slf4j.LoggerFactory;
  * connections and their {@code orderbook_delta} subscriptions, grown and shrunk with {@code
  * update_subscription}. A sequence gap on a book subscription asks for fresh snapshots. {@link
  * #pause()} closes every connection (exchange maintenance) and {@link #resume()} reopens them with
- * the planned subscriptions. Reconnects are the clients' own, with capped jittered backoff.
+ * the planned subscriptions. A gap on the trade stream is back-filled and one on the lifecycle
+ * stream reconciled (the listener's), after which their gap rows are closed. Reconnects are the
+ * clients' own, with capped jittered backoff.
  */
 public final class ConnectionManager implements GathererConnection.Owner, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionManager.class);
 
-  /** What the gatherer hears from the connections. */
-  public interface Listener {
-    /** A lifecycle (or other non-book) message, on the connection's thread: do not block. */
-    void onLifecycle(ChannelMessage message);
-
-    /** The trade stream was down between these times (Unix µs): back-fill that window. */
-    void onTradeOutage(long fromMicros, long toMicros);
-  }
-
   private final WsClientConfig base;
   private final WebSocketClient jetty;
   private final LiveRouting routing;
   private final GathererMetrics metrics;
-  private final Listener listener;
+  private final ConnectionListener listener;
   private final ShardPlanner planner;
   private final ConnectionIds ids;
   private final Map<String, GathererConnection> connections = new HashMap<>();
@@ -65,7 +54,8 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
           r -> Thread.ofPlatform().name("gap-healer").daemon().unstarted(r));
   private boolean paused;
   private long pausedAtMicros;
-  private volatile KalshiAuthException refused;
+  private final KeyRefusal keyRefusal = new KeyRefusal();
+  private final GapHealer gapHealer;
 
   public ConnectionManager(
       GathererConfig.Connections config,
@@ -74,7 +64,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
       InstantSource clock,
       LiveRouting routing,
       GathererMetrics metrics,
-      Listener listener)
+      ConnectionListener listener)
       throws Exception {
     this.base =
         WsClientConfig.defaults(wsUri, signer)
@@ -91,6 +81,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     this.routing = routing;
     this.metrics = metrics;
     this.listener = listener;
+    this.gapHealer = new GapHealer(listener, this::handleFor);
     this.ids = new ConnectionIds(clock);
     this.planner =
         new ShardPlanner(
@@ -110,28 +101,19 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   /**
    * Waits (at most {@code timeout}) for the channel connections' first attempts and returns the
-   * exchange's refusal of the key if there was one. A connection still backing off (exchange down,
-   * 5xx, 429) is not a refusal: it keeps trying.
+   * exchange's refusal of the key if there was one ({@link KeyRefusal}).
    */
   public KalshiAuthException awaitFirstAttempts(Duration timeout) {
-    List<CompletableFuture<WsConnectionState>> outcomes;
+    List<GathererConnection> opened;
     synchronized (this) {
-      outcomes = connections.values().stream().map(c -> c.firstOutcome).toList();
+      opened = List.copyOf(connections.values());
     }
-    try {
-      CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      log.warn("connections not all connected after {}: carrying on", timeout);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return refused;
+    return keyRefusal.awaitFirstAttempts(opened, timeout);
   }
 
   /** The exchange's refusal of the API key on a WebSocket upgrade, or null. */
   public KalshiAuthException refused() {
-    return refused;
+    return keyRefusal.get();
   }
 
   @Override
@@ -167,35 +149,16 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
         before,
         planner.marketsPerSubscription(),
         changes.size());
-    if (!planner.unassigned().isEmpty()) {
-      log.error(
-          "{} markets over capacity after error 26 (connections.max-connections x"
-              + " subscriptions-per-connection x {})",
-          planner.unassigned().size(),
-          planner.marketsPerSubscription());
-    }
-    if (paused) {
-      return;
-    }
-    for (ShardChange change : changes) {
-      try {
-        apply(change);
-      } catch (Exception e) {
-        log.error("{}: applying {} failed: {}", connection, change, e.toString());
-      }
+    try {
+      applyAll(changes);
+    } catch (Exception e) {
+      log.error("{}: placing the refused markets failed: {}", connection, e.toString());
     }
   }
 
   @Override
   public void onRefused(String connection, KalshiAuthException error) {
-    if (refused == null) {
-      refused = error;
-    }
-    log.error(
-        "{}: FATAL configuration error: {} -- fix exchange.api-key-id /"
-            + " exchange.private-key-file (or the clock) and restart",
-        connection,
-        error.getMessage());
+    keyRefusal.refused(connection, error);
   }
 
   private void openChannels(long tradesMissedSinceMicros) throws Exception {
@@ -216,11 +179,16 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   /** Makes the book subscriptions cover exactly {@code markets} (as far as the caps allow). */
   public synchronized void setBookMarkets(Collection<String> markets) throws Exception {
-    List<ShardChange> changes = planner.plan(markets);
+    applyAll(planner.plan(markets));
+  }
+
+  private void applyAll(List<ShardChange> changes) throws Exception {
     if (!planner.unassigned().isEmpty()) {
       log.error(
-          "{} markets over capacity (connections.max-connections x subscriptions x markets)",
-          planner.unassigned().size());
+          "{} markets over capacity (connections.max-connections x subscriptions-per-connection x"
+              + " {} markets per subscription)",
+          planner.unassigned().size(),
+          planner.marketsPerSubscription());
     }
     if (!paused) {
       for (ShardChange change : changes) {
@@ -311,26 +279,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
   public void onGap(GathererConnection connection, SequenceGap gap) {
     // on the connection's own thread: never take this manager's lock here (setBookMarkets holds it
     // while it waits for that thread), hand the work to the gap thread instead
-    gapWork.execute(() -> healGap(connection, gap));
-  }
-
-  private void healGap(GathererConnection connection, SequenceGap gap) {
-    if ("orderbook_delta".equals(gap.channel()) && !gap.markets().isEmpty()) {
-      WsSubscription handle = handleFor(gap.markets().getFirst());
-      if (handle != null) {
-        connection
-            .client()
-            .getSnapshot(handle, gap.markets())
-            .exceptionally(
-                e -> {
-                  log.warn(
-                      "{}: get_snapshot after a gap failed: {}", connection.name, e.toString());
-                  return null;
-                });
-      }
-    } else if ("trade".equals(gap.channel())) {
-      listener.onTradeOutage(gap.detectedAtMicros() - 120_000_000L, gap.detectedAtMicros());
-    }
+    gapWork.execute(() -> gapHealer.heal(connection, gap));
   }
 
   private synchronized WsSubscription handleFor(String market) {

@@ -6,9 +6,11 @@ import io.kdp.client.ws.SequenceGap;
 import io.kdp.client.ws.WsClientConfig;
 import io.kdp.client.ws.WsConnectionState;
 import io.kdp.client.ws.WsEvents;
+import io.kdp.client.ws.WsFrameSink;
 import io.kdp.client.ws.WsSubscription;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.CommandReply;
+import io.kdp.client.ws.message.KalshiWsMessage;
 import io.kdp.gatherer.metrics.GathererMetrics;
 import io.kdp.gatherer.router.ConnectionTag;
 import io.kdp.gatherer.router.LiveRouting;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * tagged with a gatherer-unique connection id (new on every reconnect); gaps ask for fresh
  * snapshots; drops are counted and reported to the owner with their time window.
  */
-final class GathererConnection implements WsEvents {
+final class GathererConnection implements WsEvents, WsFrameSink {
 
   private static final Logger log = LoggerFactory.getLogger(GathererConnection.class);
 
@@ -81,7 +83,7 @@ final class GathererConnection implements WsEvents {
     this.metrics = metrics;
     this.ids = ids;
     this.owner = owner;
-    this.client = KalshiWsClient.open(config, jetty, this, this::onFrame);
+    this.client = KalshiWsClient.open(config, jetty, this, this);
   }
 
   /**
@@ -90,6 +92,14 @@ final class GathererConnection implements WsEvents {
    */
   void downSince(long micros) {
     downSinceMicros = micros;
+  }
+
+  /**
+   * The gatherer-wide id of the client's connection number {@code n} (-1 before its first frame).
+   */
+  long connectionId(long n) {
+    String tag = tags.get(n);
+    return tag == null ? -1 : ConnectionTag.parse(tag).id();
   }
 
   KalshiWsClient client() {
@@ -104,12 +114,19 @@ final class GathererConnection implements WsEvents {
     return client.state();
   }
 
-  private void onFrame(String text, long receivedMicros, long connection) {
+  @Override
+  public void onFrame(String text, long receivedMicros, long connection) {
+    onFrame(text, null, receivedMicros, connection);
+  }
+
+  /** Journals and routes the frame; the router reuses the client's decoding of it. */
+  @Override
+  public void onFrame(String text, KalshiWsMessage decoded, long receivedMicros, long connection) {
     String tag =
         tags.computeIfAbsent(connection, c -> new ConnectionTag(name, ids.next()).format());
     metrics.frameReceived(name);
     try {
-      routing.onFrame(tag, text, receivedMicros);
+      routing.onFrame(tag, text, decoded, receivedMicros);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
