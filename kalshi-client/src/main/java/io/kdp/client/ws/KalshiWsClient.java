@@ -1,5 +1,6 @@
 package io.kdp.client.ws;
 
+import io.kdp.client.auth.RequestSigner;
 import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.CommandCorrelator.Sent;
 import io.kdp.client.ws.SubscriptionRegistry.Entry;
@@ -217,7 +218,7 @@ public final class KalshiWsClient implements AutoCloseable {
     lastFrameMillis = config.clock().millis(); // an unanswered upgrade counts as idle too
     try {
       var request = WsSession.upgradeRequest(config.signer(), config.uri());
-      String keyId = request.getHeader(io.kdp.client.auth.RequestSigner.KEY_HEADER);
+      String keyId = request.getHeader(RequestSigner.KEY_HEADER);
       jetty
           .connect(s, request)
           .whenComplete(
