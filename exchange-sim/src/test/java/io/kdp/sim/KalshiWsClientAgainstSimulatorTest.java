@@ -119,7 +119,7 @@ class KalshiWsClientAgainstSimulatorTest {
     await("three attempts")
         .atMost(Duration.ofSeconds(10))
         .until(() -> client.stats().connects() >= 3);
-    assertThat(events.states.subList(0, 4))
+    assertThat(List.copyOf(events.states).subList(0, 4))
         .isEqualTo(List.of(CONNECTING, BACKOFF, CONNECTING, BACKOFF));
     assertThat(client.failure()).isNull();
     assertThat(events.failures).isEmpty();
