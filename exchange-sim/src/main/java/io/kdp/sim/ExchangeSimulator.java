@@ -70,7 +70,7 @@ public final class ExchangeSimulator implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     fanOut = new FanOut(world, config.wsMarketCap(), config.wsQueueFrames(), config.pingInterval());
-    faults = new FaultController(world, fanOut, config.clock());
+    faults = new FaultController(world, fanOut, config.clock(), verifier);
     faults.apply(FaultSpec.parse(config.faults()));
     journal = config.journal() == null ? null : new Journal(config.journal());
     if (journal != null) {

@@ -131,6 +131,12 @@ class WsCommandsTest {
               "{\"channels\":[\"orderbook_delta\"],\"market_tickers\":[\"" + t.get(0) + "\"]}");
       ws.reply(sub, "subscribed");
       assertError(
+          ws,
+          ws.send(
+              "subscribe",
+              "{\"channels\":[\"orderbook_delta\"],\"market_tickers\":[\"" + t.get(0) + "\"]}"),
+          6);
+      assertError(
           ws, ws.send("update_subscription", "{\"sids\":[1,2],\"action\":\"add_markets\"}"), 12);
       assertError(ws, ws.send("update_subscription", "{\"sid\":1,\"market_tickers\":[\"X\"]}"), 15);
       assertError(

@@ -8,10 +8,15 @@ import io.kdp.client.config.ApiCredentials;
 import io.kdp.client.config.KalshiClientConfig;
 import io.kdp.client.config.KalshiEnvironment;
 import io.kdp.client.config.RateLimitTier;
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.rest.KalshiRestClient;
 import io.kdp.client.ws.message.ChannelMessage;
+import io.kdp.gatherer.backfill.GapRowCloser;
 import io.kdp.gatherer.backfill.TradeBackfill;
 import io.kdp.gatherer.config.GathererConfig;
+import io.kdp.gatherer.config.GathererConfigException;
+import io.kdp.gatherer.connection.ChannelGap;
+import io.kdp.gatherer.connection.ConnectionListener;
 import io.kdp.gatherer.connection.ConnectionManager;
 import io.kdp.gatherer.journal.JournalWriter;
 import io.kdp.gatherer.journal.LoadedMarker;
@@ -44,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class Gatherer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Gatherer.class);
+  private static final Duration FIRST_CONNECT = Duration.ofSeconds(15);
 
   private final GathererConfig config;
   private final HikariDataSource timeseries;
@@ -61,6 +67,7 @@ public final class Gatherer implements AutoCloseable {
   private final RegistrySync sync;
   private final SnapshotPoller poller;
   private final TradeBackfill backfill;
+  private final GapRowCloser gapRows;
   private AdminServer admin;
 
   private Gatherer(GathererConfig config, InstantSource clock) throws Exception {
@@ -107,6 +114,7 @@ public final class Gatherer implements AutoCloseable {
     rest = KalshiRestClient.open(new KalshiClientConfig(env, creds, tier));
     RequestSigner signer = creds.map(c -> (RequestSigner) KalshiSigner.load(c, clock)).orElse(null);
     backfill = new TradeBackfill(rest, timeseries, id, clock, metrics);
+    gapRows = new GapRowCloser(timeseries, id, clock);
     connections =
         new ConnectionManager(
             config.connections(),
@@ -115,7 +123,7 @@ public final class Gatherer implements AutoCloseable {
             clock,
             routing,
             metrics,
-            new ConnectionManager.Listener() {
+            new ConnectionListener() {
               @Override
               public void onLifecycle(ChannelMessage message) {
                 Gatherer.this.sync.onLifecycle(message);
@@ -124,6 +132,16 @@ public final class Gatherer implements AutoCloseable {
               @Override
               public void onTradeOutage(long fromMicros, long toMicros) {
                 backfill.fill(fromMicros, toMicros);
+              }
+
+              @Override
+              public void onTradeGap(ChannelGap gap, long fromMicros, long toMicros) {
+                backfill.fill(fromMicros, toMicros, () -> gapRows.healed(gap));
+              }
+
+              @Override
+              public void onLifecycleGap(ChannelGap gap) {
+                Gatherer.this.sync.reconcileSoon(() -> gapRows.healed(gap));
               }
             });
     gate = new ReadGate(connections, routing::backlog, j.maxBacklogFrames());
@@ -175,12 +193,27 @@ public final class Gatherer implements AutoCloseable {
     return new Gatherer(config, clock);
   }
 
-  /** Loads what the journal holds unstored, syncs the registry, opens the connections. */
+  /**
+   * Loads what the journal holds unstored, syncs the registry, opens the connections.
+   *
+   * @throws GathererConfigException (after closing everything) when the exchange refuses the API
+   *     key on the WebSocket upgrade: no reconnect can fix that
+   */
   public Gatherer start() throws Exception {
     routing.start();
     watermarks.start();
     java.time.Instant downSince = backfill.downSince();
     connections.start(downSince.getEpochSecond() * 1_000_000L + downSince.getNano() / 1_000);
+    KalshiAuthException refused = connections.awaitFirstAttempts(FIRST_CONNECT);
+    if (refused != null) {
+      close();
+      throw new GathererConfigException(
+          "exchange.api-key-id \""
+              + config.exchange().apiKeyId()
+              + "\" refused by the exchange: "
+              + refused.getMessage(),
+          refused);
+    }
     gate.start();
     sync.initialSync();
     connections.setBookMarkets(registry.bookMarkets());
@@ -201,7 +234,12 @@ public final class Gatherer implements AutoCloseable {
     Map<String, String> states = new LinkedHashMap<>();
     connections.states().forEach((k, v) -> states.put(k, v.name()));
     details.put("connections", states);
-    return new Health(health.up() && routing.live() && !gate.backlogFull(), details);
+    KalshiAuthException refused = connections.refused();
+    if (refused != null) {
+      details.put("exchange_key", "refused: " + refused.getMessage());
+    }
+    return new Health(
+        refused == null && health.up() && routing.live() && !gate.backlogFull(), details);
   }
 
   public GathererMetrics metrics() {
@@ -243,6 +281,7 @@ public final class Gatherer implements AutoCloseable {
     sync.close();
     poller.close();
     backfill.close();
+    gapRows.close();
     connections.close();
     watermarks.close();
     routing.close();

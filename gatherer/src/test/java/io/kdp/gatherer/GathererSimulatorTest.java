@@ -68,6 +68,10 @@ class GathererSimulatorTest {
                               + " 1000000)::bigint, 0) FROM stream_watermarks WHERE gatherer ="
                               + " 'a'")
                       > newestBookRow);
+      assertThat(gatherer.routing().spilledFrames()).isZero();
+      assertThat(gatherer.routing().framesDecodedByRouter())
+          .as("live frames are decoded once, by the client")
+          .isZero();
       assertThat(Books.count(db, "SELECT count(*) FROM series")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM events")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM markets")).isEqualTo(12);

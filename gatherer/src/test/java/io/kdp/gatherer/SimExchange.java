@@ -36,11 +36,18 @@ final class SimExchange implements AutoCloseable {
   private final Path dir;
 
   SimExchange(Path dir, int markets, double rate) throws Exception {
+    this(dir, markets, rate, 1000);
+  }
+
+  /** As above, refusing more than {@code wsMarketCap} markets on one subscription (error 26). */
+  SimExchange(Path dir, int markets, double rate, int wsMarketCap) throws Exception {
     this.dir = dir;
+    SimConfig defaults = SimConfig.defaults(dir.resolve("sim"));
     sim =
         ExchangeSimulator.start(
-            SimConfig.defaults(dir.resolve("sim"))
+            defaults
                 .withWorld(WorldParams.defaults(markets, rate, 7))
+                .withWebSocket(wsMarketCap, defaults.wsQueueFrames(), defaults.pingInterval())
                 .withClock(InstantSource.system(), false));
     stepper.scheduleAtFixedRate(sim::step, 5, 5, TimeUnit.MILLISECONDS);
   }

@@ -21,6 +21,7 @@ public final class SignatureVerifier {
       new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
 
   private final Map<String, PublicKey> keys;
+  private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final InstantSource clock;
   private final Duration maxSkew;
 
@@ -44,6 +45,9 @@ public final class SignatureVerifier {
     if (key == null) {
       return "unknown API key";
     }
+    if (revoked.contains(keyId)) {
+      return "API key revoked";
+    }
     long ts;
     try {
       ts = Long.parseLong(timestamp);
@@ -62,5 +66,15 @@ public final class SignatureVerifier {
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       return "invalid signature";
     }
+  }
+
+  /** Refuses {@code keyId} from now on (fault {@code revoke-key}), until {@link #restoreAll()}. */
+  public void revoke(String keyId) {
+    revoked.add(keyId);
+  }
+
+  /** Accepts every known key again. */
+  public void restoreAll() {
+    revoked.clear();
   }
 }

@@ -1,5 +1,6 @@
 package io.kdp.sim.fault;
 
+import io.kdp.sim.auth.SignatureVerifier;
 import io.kdp.sim.rest.ApiException;
 import io.kdp.sim.rest.RestGate;
 import io.kdp.sim.world.World;
@@ -30,6 +31,7 @@ public final class FaultController implements RestGate, AutoCloseable {
   private final World world;
   private final FanOut fanOut;
   private final InstantSource clock;
+  private final SignatureVerifier verifier;
   private final TokenBuckets buckets;
   private final SplittableRandom rnd = new SplittableRandom(7);
   private final ScheduledExecutorService scheduler;
@@ -38,10 +40,12 @@ public final class FaultController implements RestGate, AutoCloseable {
   private volatile double rate5xx;
   private volatile int retryAfter = 1;
 
-  public FaultController(World world, FanOut fanOut, InstantSource clock) {
+  public FaultController(
+      World world, FanOut fanOut, InstantSource clock, SignatureVerifier verifier) {
     this.world = world;
     this.fanOut = fanOut;
     this.clock = clock;
+    this.verifier = verifier;
     this.buckets = new TokenBuckets(clock);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -86,6 +90,7 @@ public final class FaultController implements RestGate, AutoCloseable {
       case "delay" -> delay(item);
       case "http-429", "http-5xx" -> fraction(item);
       case "maintenance" -> FaultSpec.duration(required(item), item.name());
+      case "revoke-key" -> required(item);
       default -> {}
     }
   }
@@ -114,6 +119,7 @@ public final class FaultController implements RestGate, AutoCloseable {
         long until = clock.millis() + FaultSpec.duration(required(item), item.name()).toMillis();
         world.setExchangeActive(false, until);
       }
+      case "revoke-key" -> verifier.revoke(required(item));
       case "clear" -> clear();
       default -> throw new IllegalArgumentException("unknown fault " + item.name());
     }
@@ -131,6 +137,7 @@ public final class FaultController implements RestGate, AutoCloseable {
     rate5xx = 0;
     retryAfter = 1;
     buckets.setPerSecond(0);
+    verifier.restoreAll();
   }
 
   /** What is armed now, for {@code GET /sim/admin/status}. */

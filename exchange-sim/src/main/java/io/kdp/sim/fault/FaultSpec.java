@@ -13,7 +13,7 @@ import java.util.Set;
  * SPEC  := ITEM ("," ITEM)*
  * ITEM  := NAME ["=" VALUE] ["@" EVERY]      EVERY repeats the item, e.g. "@30s"
  * NAME  := disconnect | slow-consumer | skip-seq | duplicate | delay | stop-pings
- *        | http-429 | http-5xx | retry-after | rate-limit | maintenance | clear
+ *        | http-429 | http-5xx | retry-after | rate-limit | maintenance | revoke-key | clear
  * </pre>
  *
  * Durations are {@code 500ms}, {@code 10s}, {@code 2m}. See the module README for each item.
@@ -36,6 +36,7 @@ public record FaultSpec(List<Item> items) {
           "retry-after",
           "rate-limit",
           "maintenance",
+          "revoke-key",
           "clear");
 
   /**

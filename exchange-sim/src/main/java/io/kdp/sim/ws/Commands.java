@@ -90,6 +90,10 @@ final class Commands {
     for (JsonNode c : channels) {
       Channel channel = Channel.of(c.asText());
       Set<String> markets = channel == Channel.MARKET_LIFECYCLE_V2 ? null : tickers;
+      if (covered(s, c.asText(), markets)) {
+        s.reply(error(id, 6, "Already subscribed"));
+        continue;
+      }
       Subscription sub = new Subscription(s.nextSid++, channel, c.asText(), markets);
       s.subscriptions.put(sub.sid, sub);
       s.reply(new CommandReply.Subscribed(id, sub.channelName, sub.sid));
@@ -100,6 +104,20 @@ final class Commands {
         snapshots.tickers(s, sub, sub.markets);
       }
     }
+  }
+
+  /**
+   * Whether one of the connection's subscriptions to {@code channel} already covers {@code markets}
+   * (null: every market): Kalshi answers such a subscribe with error 6 "Already subscribed".
+   */
+  private static boolean covered(WsSession s, String channel, Set<String> markets) {
+    for (Subscription sub : s.subscriptions.values()) {
+      if (sub.channelName.equals(channel)
+          && (sub.markets == null || markets != null && sub.markets.containsAll(markets))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void unsubscribe(WsSession s, int id, JsonNode params) {

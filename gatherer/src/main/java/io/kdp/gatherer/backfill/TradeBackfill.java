@@ -66,7 +66,17 @@ public final class TradeBackfill implements AutoCloseable {
 
   /** Queues a back-fill of {@code [fromMicros, toMicros]} (Unix µs). */
   public Future<Integer> fill(long fromMicros, long toMicros) {
-    return executor.submit(() -> fillUntilDone(toInstant(fromMicros), toInstant(toMicros)));
+    return fill(fromMicros, toMicros, () -> {});
+  }
+
+  /** As {@link #fill(long, long)}, running {@code then} once the window's trades are stored. */
+  public Future<Integer> fill(long fromMicros, long toMicros, Runnable then) {
+    return executor.submit(
+        () -> {
+          int n = fillUntilDone(toInstant(fromMicros), toInstant(toMicros));
+          then.run();
+          return n;
+        });
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.kdp.gatherer.connection;
 
 import io.kdp.client.auth.RequestSigner;
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.SequenceGap;
 import io.kdp.client.ws.WsClientConfig;
 import io.kdp.client.ws.WsConnectionState;
@@ -10,6 +11,7 @@ import io.kdp.gatherer.config.GathererConfig;
 import io.kdp.gatherer.metrics.GathererMetrics;
 import io.kdp.gatherer.router.LiveRouting;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,26 +32,19 @@ import org.slf4j.LoggerFactory;
  * connections and their {@code orderbook_delta} subscriptions, grown and shrunk with {@code
  * update_subscription}. A sequence gap on a book subscription asks for fresh snapshots. {@link
  * #pause()} closes every connection (exchange maintenance) and {@link #resume()} reopens them with
- * the planned subscriptions. Reconnects are the clients' own, with capped jittered backoff.
+ * the planned subscriptions. A gap on the trade stream is back-filled and one on the lifecycle
+ * stream reconciled (the listener's), after which their gap rows are closed. Reconnects are the
+ * clients' own, with capped jittered backoff.
  */
 public final class ConnectionManager implements GathererConnection.Owner, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionManager.class);
 
-  /** What the gatherer hears from the connections. */
-  public interface Listener {
-    /** A lifecycle (or other non-book) message, on the connection's thread: do not block. */
-    void onLifecycle(ChannelMessage message);
-
-    /** The trade stream was down between these times (Unix µs): back-fill that window. */
-    void onTradeOutage(long fromMicros, long toMicros);
-  }
-
   private final WsClientConfig base;
   private final WebSocketClient jetty;
   private final LiveRouting routing;
   private final GathererMetrics metrics;
-  private final Listener listener;
+  private final ConnectionListener listener;
   private final ShardPlanner planner;
   private final ConnectionIds ids;
   private final Map<String, GathererConnection> connections = new HashMap<>();
@@ -59,6 +54,8 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
           r -> Thread.ofPlatform().name("gap-healer").daemon().unstarted(r));
   private boolean paused;
   private long pausedAtMicros;
+  private final KeyRefusal keyRefusal = new KeyRefusal();
+  private final GapHealer gapHealer;
 
   public ConnectionManager(
       GathererConfig.Connections config,
@@ -67,12 +64,12 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
       InstantSource clock,
       LiveRouting routing,
       GathererMetrics metrics,
-      Listener listener)
+      ConnectionListener listener)
       throws Exception {
     this.base =
         WsClientConfig.defaults(wsUri, signer)
             .withClock(clock)
-            .withIdle(config.idleTimeout(), java.time.Duration.ofSeconds(1))
+            .withIdle(config.idleTimeout(), Duration.ofSeconds(1))
             .withBackoff(
                 config.reconnectMinBackoff(),
                 config.reconnectMaxBackoff(),
@@ -84,6 +81,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     this.routing = routing;
     this.metrics = metrics;
     this.listener = listener;
+    this.gapHealer = new GapHealer(listener, this::handleFor);
     this.ids = new ConnectionIds(clock);
     this.planner =
         new ShardPlanner(
@@ -99,6 +97,68 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
    */
   public synchronized void start(long tradesMissedSinceMicros) throws Exception {
     openChannels(tradesMissedSinceMicros);
+  }
+
+  /**
+   * Waits (at most {@code timeout}) for the channel connections' first attempts and returns the
+   * exchange's refusal of the key if there was one ({@link KeyRefusal}).
+   */
+  public KalshiAuthException awaitFirstAttempts(Duration timeout) {
+    List<GathererConnection> opened;
+    synchronized (this) {
+      opened = List.copyOf(connections.values());
+    }
+    return keyRefusal.awaitFirstAttempts(opened, timeout);
+  }
+
+  /** The exchange's refusal of the API key on a WebSocket upgrade, or null. */
+  public KalshiAuthException refused() {
+    return keyRefusal.get();
+  }
+
+  @Override
+  public void onMarketLimit(
+      String connection, WsSubscription subscription, List<String> markets, boolean wholeSlot) {
+    // on the connection's thread, like onGap: re-plan on the gap thread, under this manager's lock
+    gapWork.execute(() -> reshard(connection, subscription, markets, wholeSlot));
+  }
+
+  private synchronized void reshard(
+      String connection, WsSubscription subscription, List<String> markets, boolean wholeSlot) {
+    Slot slot =
+        handles.entrySet().stream()
+            .filter(e -> e.getValue().equals(subscription))
+            .map(Map.Entry::getKey)
+            .filter(k -> ConnectionNames.orderbook(k.connection()).equals(connection))
+            .findFirst()
+            .orElse(null);
+    if (slot == null) {
+      return;
+    }
+    if (wholeSlot) {
+      handles.remove(slot);
+    }
+    int before = planner.marketsPerSubscription();
+    List<ShardChange> changes = planner.refused(slot, markets, wholeSlot);
+    log.warn(
+        "{}: Kalshi refused {} markets on {} (error 26): markets per subscription {} -> {};"
+            + " placing them again in {} steps",
+        connection,
+        markets.size(),
+        slot,
+        before,
+        planner.marketsPerSubscription(),
+        changes.size());
+    try {
+      applyAll(changes);
+    } catch (Exception e) {
+      log.error("{}: placing the refused markets failed: {}", connection, e.toString());
+    }
+  }
+
+  @Override
+  public void onRefused(String connection, KalshiAuthException error) {
+    keyRefusal.refused(connection, error);
   }
 
   private void openChannels(long tradesMissedSinceMicros) throws Exception {
@@ -119,11 +179,16 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
 
   /** Makes the book subscriptions cover exactly {@code markets} (as far as the caps allow). */
   public synchronized void setBookMarkets(Collection<String> markets) throws Exception {
-    List<ShardChange> changes = planner.plan(markets);
+    applyAll(planner.plan(markets));
+  }
+
+  private void applyAll(List<ShardChange> changes) throws Exception {
     if (!planner.unassigned().isEmpty()) {
       log.error(
-          "{} markets over capacity (connections.max-connections x subscriptions x markets)",
-          planner.unassigned().size());
+          "{} markets over capacity (connections.max-connections x subscriptions-per-connection x"
+              + " {} markets per subscription)",
+          planner.unassigned().size(),
+          planner.marketsPerSubscription());
     }
     if (!paused) {
       for (ShardChange change : changes) {
@@ -193,6 +258,11 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
     return out;
   }
 
+  /** Markets per book subscription now: as configured, or lower after Kalshi's error 26. */
+  public synchronized int marketsPerSubscription() {
+    return planner.marketsPerSubscription();
+  }
+
   /** The book-subscribed markets as planned. */
   public synchronized List<String> bookMarkets() {
     return planner.assignment().values().stream().flatMap(Collection::stream).sorted().toList();
@@ -209,26 +279,7 @@ public final class ConnectionManager implements GathererConnection.Owner, AutoCl
   public void onGap(GathererConnection connection, SequenceGap gap) {
     // on the connection's own thread: never take this manager's lock here (setBookMarkets holds it
     // while it waits for that thread), hand the work to the gap thread instead
-    gapWork.execute(() -> healGap(connection, gap));
-  }
-
-  private void healGap(GathererConnection connection, SequenceGap gap) {
-    if ("orderbook_delta".equals(gap.channel()) && !gap.markets().isEmpty()) {
-      WsSubscription handle = handleFor(gap.markets().getFirst());
-      if (handle != null) {
-        connection
-            .client()
-            .getSnapshot(handle, gap.markets())
-            .exceptionally(
-                e -> {
-                  log.warn(
-                      "{}: get_snapshot after a gap failed: {}", connection.name, e.toString());
-                  return null;
-                });
-      }
-    } else if ("trade".equals(gap.channel())) {
-      listener.onTradeOutage(gap.detectedAtMicros() - 120_000_000L, gap.detectedAtMicros());
-    }
+    gapWork.execute(() -> gapHealer.heal(connection, gap));
   }
 
   private synchronized WsSubscription handleFor(String market) {

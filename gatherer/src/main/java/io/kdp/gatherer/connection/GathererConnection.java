@@ -1,18 +1,22 @@
 package io.kdp.gatherer.connection;
 
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.KalshiWsClient;
 import io.kdp.client.ws.SequenceGap;
 import io.kdp.client.ws.WsClientConfig;
 import io.kdp.client.ws.WsConnectionState;
 import io.kdp.client.ws.WsEvents;
+import io.kdp.client.ws.WsFrameSink;
 import io.kdp.client.ws.WsSubscription;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.CommandReply;
+import io.kdp.client.ws.message.KalshiWsMessage;
 import io.kdp.gatherer.metrics.GathererMetrics;
 import io.kdp.gatherer.router.ConnectionTag;
 import io.kdp.gatherer.router.LiveRouting;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
@@ -24,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * tagged with a gatherer-unique connection id (new on every reconnect); gaps ask for fresh
  * snapshots; drops are counted and reported to the owner with their time window.
  */
-final class GathererConnection implements WsEvents {
+final class GathererConnection implements WsEvents, WsFrameSink {
 
   private static final Logger log = LoggerFactory.getLogger(GathererConnection.class);
 
@@ -36,6 +40,16 @@ final class GathererConnection implements WsEvents {
 
     /** The connection was not live between these times (Unix µs). */
     void onOutage(String connection, long fromMicros, long toMicros);
+
+    /**
+     * Error 26: the exchange refused {@code markets} on {@code subscription}; {@code wholeSlot}
+     * when it refused the subscribe (the subscription is gone), else an {@code add_markets}.
+     */
+    void onMarketLimit(
+        String connection, WsSubscription subscription, List<String> markets, boolean wholeSlot);
+
+    /** The exchange refused the key on the upgrade: the connection stopped for good. */
+    void onRefused(String connection, KalshiAuthException error);
   }
 
   final String name;
@@ -47,6 +61,12 @@ final class GathererConnection implements WsEvents {
   private final WsClientConfig config;
   private final Map<Long, String> tags = new ConcurrentHashMap<>();
   private volatile long downSinceMicros = -1;
+
+  /**
+   * The first attempt's outcome: connected ({@code SUBSCRIBING}/{@code LIVE}), backed off or
+   * failed.
+   */
+  final CompletableFuture<WsConnectionState> firstOutcome = new CompletableFuture<>();
 
   GathererConnection(
       String name,
@@ -63,7 +83,7 @@ final class GathererConnection implements WsEvents {
     this.metrics = metrics;
     this.ids = ids;
     this.owner = owner;
-    this.client = KalshiWsClient.open(config, jetty, this, this::onFrame);
+    this.client = KalshiWsClient.open(config, jetty, this, this);
   }
 
   /**
@@ -72,6 +92,14 @@ final class GathererConnection implements WsEvents {
    */
   void downSince(long micros) {
     downSinceMicros = micros;
+  }
+
+  /**
+   * The gatherer-wide id of the client's connection number {@code n} (-1 before its first frame).
+   */
+  long connectionId(long n) {
+    String tag = tags.get(n);
+    return tag == null ? -1 : ConnectionTag.parse(tag).id();
   }
 
   KalshiWsClient client() {
@@ -86,12 +114,19 @@ final class GathererConnection implements WsEvents {
     return client.state();
   }
 
-  private void onFrame(String text, long receivedMicros, long connection) {
+  @Override
+  public void onFrame(String text, long receivedMicros, long connection) {
+    onFrame(text, null, receivedMicros, connection);
+  }
+
+  /** Journals and routes the frame; the router reuses the client's decoding of it. */
+  @Override
+  public void onFrame(String text, KalshiWsMessage decoded, long receivedMicros, long connection) {
     String tag =
         tags.computeIfAbsent(connection, c -> new ConnectionTag(name, ids.next()).format());
     metrics.frameReceived(name);
     try {
-      routing.onFrame(tag, text, receivedMicros);
+      routing.onFrame(tag, text, decoded, receivedMicros);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -110,6 +145,9 @@ final class GathererConnection implements WsEvents {
   @Override
   public void onStateChange(WsConnectionState from, WsConnectionState to, String reason) {
     long now = micros();
+    if (to != WsConnectionState.CONNECTING) {
+      firstOutcome.complete(to);
+    }
     if (to == WsConnectionState.BACKOFF) {
       metrics.reconnects(name).increment();
       if (downSinceMicros < 0) {
@@ -126,11 +164,13 @@ final class GathererConnection implements WsEvents {
   public void onShardFurther(
       WsSubscription subscription, List<String> markets, CommandReply.Error error) {
     metrics.malformedFrames("market_limit_exceeded").increment();
-    log.error(
-        "{}: Kalshi refused {} markets on one subscription (error 26): lower"
-            + " connections.markets-per-subscription",
-        name,
-        markets.size());
+    boolean wholeSlot = client.markets(subscription).isEmpty();
+    owner.onMarketLimit(name, subscription, markets, wholeSlot);
+  }
+
+  @Override
+  public void onFailed(KalshiAuthException error) {
+    owner.onRefused(name, error);
   }
 
   @Override

@@ -23,12 +23,14 @@ import java.util.TreeSet;
  * computes the fewest changes when the set of markets changes: closed markets are deleted from
  * their slot (or the slot unsubscribed when it empties), new markets fill free room in existing
  * slots first (first fit, in slot order), then new slots, then new connections. Markets never move
- * between slots, so an open subscription is never disturbed by others' churn. Pure logic, not
- * thread-safe: the connection manager owns one.
+ * between slots, so an open subscription is never disturbed by others' churn. When the exchange
+ * refuses a slot's market set (Kalshi error 26, a cap it does not publish), {@link #refused} halves
+ * the per-subscription cap and places the refused markets again. Pure logic, not thread-safe: the
+ * connection manager owns one.
  */
 public final class ShardPlanner {
 
-  private final int marketsPerSubscription;
+  private int marketsPerSubscription;
   private final int subscriptionsPerConnection;
   private final int maxConnections;
   private final SortedMap<Slot, SortedSet<String>> slots = new TreeMap<>();
@@ -70,6 +72,49 @@ public final class ShardPlanner {
       }
     }
     return changes;
+  }
+
+  /**
+   * The exchange refused {@code markets} on {@code slot} (error 26): with {@code wholeSlot} the
+   * subscribe was refused and the slot does not exist on the server; otherwise an {@code
+   * add_markets} of {@code markets} was refused and the slot keeps its other markets. Lowers the
+   * per-subscription cap (never raises it) to what the exchange accepted on the slot, or half of
+   * what it refused when that is more (at least 1), and returns the steps that place the refused
+   * markets again within it. Markets no longer planned on {@code slot} (closed meanwhile) are
+   * ignored.
+   */
+  public List<ShardChange> refused(Slot slot, Collection<String> markets, boolean wholeSlot) {
+    SortedSet<String> current = slots.get(slot);
+    List<ShardChange> changes = new ArrayList<>();
+    if (current == null) {
+      return changes;
+    }
+    int attempted = current.size();
+    int accepted = wholeSlot ? 0 : attempted - markets.size();
+    int fits = Math.max(1, Math.max(accepted, attempted / 2));
+    marketsPerSubscription = Math.min(marketsPerSubscription, fits);
+    SortedSet<String> toAdd = new TreeSet<>();
+    for (String t : wholeSlot ? List.copyOf(current) : markets) {
+      if (current.remove(t)) {
+        slotOf.remove(t);
+        toAdd.add(t);
+      }
+    }
+    if (wholeSlot || current.isEmpty()) {
+      slots.remove(slot);
+      if (!wholeSlot) {
+        changes.add(new Unsubscribe(slot));
+      }
+    }
+    fillExisting(toAdd, changes);
+    openNewSlots(toAdd, changes);
+    unassigned.addAll(toAdd);
+    return changes;
+  }
+
+  /** The per-subscription market cap now (the configured one, or lower after error 26). */
+  public int marketsPerSubscription() {
+    return marketsPerSubscription;
   }
 
   private void removeAbsent(Set<String> want, List<ShardChange> changes) {

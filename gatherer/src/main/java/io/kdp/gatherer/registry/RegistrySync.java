@@ -153,6 +153,26 @@ public final class RegistrySync implements AutoCloseable {
     listener.onBookMarkets(List.copyOf(registry.bookMarkets()));
   }
 
+  /**
+   * Reconciles on this component's thread soon (a lifecycle gap lost status changes), then runs
+   * {@code then}; a failed reconciliation is tried again after the reconciliation interval.
+   */
+  public void reconcileSoon(Runnable then) {
+    scheduler.execute(
+        () -> {
+          try {
+            reconcile();
+            then.run();
+          } catch (Exception e) {
+            log.warn("reconciliation after a lifecycle gap failed, retrying: {}", e.toString());
+            scheduler.schedule(
+                () -> reconcileSoon(then),
+                intervals.reconciliation().toMillis(),
+                TimeUnit.MILLISECONDS);
+          }
+        });
+  }
+
   /** A message from the lifecycle connection (called on its socket thread; queued here). */
   public void onLifecycle(ChannelMessage message) {
     if (message instanceof MarketLifecycle m) {

@@ -31,8 +31,9 @@ import java.util.Map;
  * journal loaded after the database was down, and for {@code kdp replay}. It decodes each frame,
  * drops duplicate {@code seq}s, opens a {@code sequence_gaps} row on a gap and closes it when every
  * market of that subscription has had a fresh snapshot, and keeps undecodable frames whole in the
- * quarantine. Lifecycle messages are counted here; the market registry acts on them. Not
- * thread-safe: callers serialise (see {@link LiveRouting}).
+ * quarantine. Live frames arrive already decoded by the client and are not decoded again. Lifecycle
+ * messages are counted here; the market registry acts on them. Not thread-safe: callers serialise
+ * (see {@link LiveRouting}).
  */
 public final class FrameRouter {
 
@@ -44,6 +45,9 @@ public final class FrameRouter {
   private final Map<String, Counter> counters = new HashMap<>();
   private long offset;
   private int index;
+  private long decodedHere;
+  private String lastTag;
+  private long lastConnectionId;
 
   public FrameRouter(String gatherer, RowSink sink, GathererMetrics metrics) {
     this.gatherer = gatherer;
@@ -53,12 +57,23 @@ public final class FrameRouter {
 
   /** Routes one frame read from the journal at {@code offset}. */
   public void route(long offset, JournalRecord record) {
+    route(offset, record, null);
+  }
+
+  /**
+   * Routes one frame journaled at {@code offset}; {@code decoded} is its message when the client
+   * already decoded it (live frames), null to decode it here (journal loads and replays).
+   */
+  public void route(long offset, JournalRecord record, KalshiWsMessage decoded) {
     this.offset = offset;
     this.index = 0;
-    ConnectionTag tag = ConnectionTag.parse(record.connection());
-    long conn = tag.id();
+    long conn = connectionId(record.connection());
     long received = record.receivedMicros();
-    KalshiWsMessage message = decoder.decode(record.frame());
+    KalshiWsMessage message = decoded;
+    if (message == null) {
+      decodedHere++;
+      message = decoder.decode(record.frame());
+    }
     switch (message) {
       case ChannelMessage m -> channel(m, conn, received);
       case CommandReply r -> reply(r, conn);
@@ -188,6 +203,22 @@ public final class FrameRouter {
       }
       default -> {}
     }
+  }
+
+  /**
+   * Frames this router decoded itself (journal loads, replays) rather than reusing the client's.
+   */
+  public long decodedHere() {
+    return decodedHere;
+  }
+
+  /** The tag's connection id; parsed once per connection, not per frame. */
+  private long connectionId(String tag) {
+    if (!tag.equals(lastTag)) {
+      lastTag = tag;
+      lastConnectionId = ConnectionTag.parse(tag).id();
+    }
+    return lastConnectionId;
   }
 
   /** The per-channel message counter, looked up once per channel rather than per message. */

@@ -1,5 +1,6 @@
 package io.kdp.gatherer.router;
 
+import io.kdp.client.ws.message.KalshiWsMessage;
 import io.kdp.gatherer.journal.JournalRecord;
 import io.kdp.gatherer.journal.JournalScanner;
 import io.kdp.gatherer.journal.JournalWriter;
@@ -68,12 +69,21 @@ public final class LiveRouting implements AutoCloseable {
 
   /** A frame as received on connection {@code tag} ({@link ConnectionTag#format()}). */
   public void onFrame(String tag, String text, long receivedMicros) throws InterruptedException {
+    onFrame(tag, text, null, receivedMicros);
+  }
+
+  /**
+   * As {@link #onFrame(String, String, long)}, with the client's decoding of {@code text} (null:
+   * decode here). Routed live it is not decoded again; journaled only, it is decoded when loaded.
+   */
+  public void onFrame(String tag, String text, KalshiWsMessage decoded, long receivedMicros)
+      throws InterruptedException {
     JournalRecord record = new JournalRecord(receivedMicros, tag, text);
     synchronized (lock) {
       long offset = journal.append(record);
       if (live) {
         if (health.up() && writers.awaitRoom(RowPosition.PER_FRAME, ROOM_MILLIS)) {
-          router.route(offset, record);
+          router.route(offset, record, decoded);
           writers.routed(RowPosition.of(offset + 1, 0));
           return;
         }
@@ -113,6 +123,13 @@ public final class LiveRouting implements AutoCloseable {
 
   /** A time and the book writers' queue ends then. */
   public record BookMark(long receivedBeforeMicros, long[] queued) {}
+
+  /** Frames the router had to decode itself (loaded from the journal); live frames come decoded. */
+  public long framesDecodedByRouter() {
+    synchronized (lock) {
+      return router.decodedHere();
+    }
+  }
 
   /** Frames journaled only (loaded later) so far. */
   public long spilledFrames() {

@@ -106,4 +106,41 @@ class ShardPlannerTest {
             new AddMarkets(new Slot(0, 0), List.of("M12")));
     assertThat(planner.unassigned()).isEmpty();
   }
+
+  @Test
+  void aRefusedSubscribeHalvesTheCapAndPlacesItsMarketsAgain() {
+    ShardPlanner p = new ShardPlanner(4, 2, 4);
+    p.plan(markets("A", "B", "C", "D", "E", "F"));
+
+    List<ShardChange> changes = p.refused(new Slot(0, 0), List.of("A", "B", "C", "D"), true);
+
+    assertThat(p.marketsPerSubscription()).isEqualTo(2);
+    assertThat(changes)
+        .containsExactly(
+            new Subscribe(new Slot(0, 0), List.of("A", "B")),
+            new OpenConnection(1),
+            new Subscribe(new Slot(1, 0), List.of("C", "D")));
+    assertThat(p.assignment())
+        .containsExactly(
+            java.util.Map.entry(new Slot(0, 0), sorted("A", "B")),
+            java.util.Map.entry(new Slot(0, 1), sorted("E", "F")),
+            java.util.Map.entry(new Slot(1, 0), sorted("C", "D")));
+    assertThat(p.plan(markets("A", "B", "C", "D", "E", "F", "G")))
+        .containsExactly(new Subscribe(new Slot(1, 1), List.of("G")));
+  }
+
+  @Test
+  void aRefusedAddTakesOnlyTheAddedMarketsElsewhere() {
+    ShardPlanner p = new ShardPlanner(4, 1, 4);
+    p.plan(markets("A", "B"));
+    p.plan(markets("A", "B", "C", "D"));
+
+    List<ShardChange> changes = p.refused(new Slot(0, 0), List.of("C", "D"), false);
+
+    assertThat(p.marketsPerSubscription()).isEqualTo(2);
+    assertThat(changes)
+        .containsExactly(new OpenConnection(1), new Subscribe(new Slot(1, 0), List.of("C", "D")));
+    assertThat(p.slotOf("A")).isEqualTo(new Slot(0, 0));
+    assertThat(p.refused(new Slot(3, 0), List.of("X"), true)).isEmpty();
+  }
 }

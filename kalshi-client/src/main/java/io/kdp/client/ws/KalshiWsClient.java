@@ -1,5 +1,7 @@
 package io.kdp.client.ws;
 
+import io.kdp.client.auth.RequestSigner;
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.CommandCorrelator.Sent;
 import io.kdp.client.ws.SubscriptionRegistry.Entry;
 import io.kdp.client.ws.codec.WsFrameDecoder;
@@ -20,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * are per connection), tracks seq per sid ({@link SequenceGap} events, duplicates dropped), watches
  * for idleness on the injected clock and reconnects with capped, jittered {@link Backoff} that
  * resets once every subscription is acknowledged. Errors 10 and 25 resubscribe; error 26 is handed
- * to the owner as "shard further". {@link #close()} is a stop, not a drop.
+ * to the owner as "shard further". An upgrade refused with 401/403 is permanent: the client goes to
+ * {@link WsConnectionState#FAILED} with a {@link KalshiAuthException} ({@link #failure()}, {@link
+ * WsEvents#onFailed}) instead of reconnecting; 429, 5xx and I/O failures back off. {@link #close()}
+ * is a stop, not a drop.
  *
  * <p>All state lives on one thread per client ({@code kalshi-ws-N}); public methods may be called
  * from any thread, including from inside {@link WsEvents} callbacks.
@@ -41,6 +46,7 @@ public final class KalshiWsClient implements AutoCloseable {
   private final WsFrameDecoder decoder = new WsFrameDecoder();
   private final WsStats stats = new WsStats();
   private volatile WsConnectionState state = WsConnectionState.DISCONNECTED;
+  private volatile KalshiAuthException failure;
   private WsSession current;
   private long connections;
   private long lastFrameMillis;
@@ -93,6 +99,11 @@ public final class KalshiWsClient implements AutoCloseable {
 
   public WsStats stats() {
     return stats;
+  }
+
+  /** Why the client stopped for good when it is {@link WsConnectionState#FAILED}, else null. */
+  public KalshiAuthException failure() {
+    return failure;
   }
 
   /** Adds a desired subscription; it is subscribed now if connected, and after every reconnect. */
@@ -196,7 +207,7 @@ public final class KalshiWsClient implements AutoCloseable {
   }
 
   private void connect() {
-    if (state == WsConnectionState.CLOSED) {
+    if (state == WsConnectionState.CLOSED || state == WsConnectionState.FAILED) {
       return;
     }
     connections++;
@@ -206,16 +217,32 @@ public final class KalshiWsClient implements AutoCloseable {
     current = s;
     lastFrameMillis = config.clock().millis(); // an unanswered upgrade counts as idle too
     try {
+      var request = WsSession.upgradeRequest(config.signer(), config.uri());
+      String keyId = request.getHeader(RequestSigner.KEY_HEADER);
       jetty
-          .connect(s, WsSession.upgradeRequest(config.signer(), config.uri()))
+          .connect(s, request)
           .whenComplete(
-              (session, failure) -> {
-                if (failure != null) {
-                  loop.execute(() -> closed(s, "connect failed: " + failure));
+              (session, failed) -> {
+                if (failed != null) {
+                  loop.execute(() -> connectFailed(s, failed, keyId));
                 }
               });
     } catch (IOException | RuntimeException e) {
       closed(s, "connect failed: " + e);
+    }
+  }
+
+  private void connectFailed(WsSession s, Throwable failed, String keyId) {
+    KalshiAuthException refused = UpgradeFailure.permanent(failed, config.uri(), keyId);
+    if (refused == null) {
+      closed(s, "connect failed: " + failed);
+    } else if (s == current && state != WsConnectionState.CLOSED) {
+      current = null;
+      s.abort();
+      failure = refused;
+      LOG.error("{}: {}", config.uri(), refused.getMessage());
+      setState(WsConnectionState.FAILED, "upgrade refused with HTTP " + refused.status());
+      events.onFailed(refused);
     }
   }
 
@@ -234,7 +261,7 @@ public final class KalshiWsClient implements AutoCloseable {
   }
 
   void closed(WsSession s, String reason) {
-    if (s != current || state == WsConnectionState.CLOSED) {
+    if (s != current || state == WsConnectionState.CLOSED || state == WsConnectionState.FAILED) {
       return;
     }
     current = null;

@@ -1,5 +1,6 @@
 package io.kdp.client.ws;
 
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.CommandReply;
 import io.kdp.client.ws.message.RawFrame;
@@ -52,6 +53,11 @@ final class SafeEvents implements WsEvents {
   @Override
   public void onSubscriptionRejected(WsSubscription subscription, CommandReply.Error error) {
     safely(() -> target.onSubscriptionRejected(subscription, error), "onSubscriptionRejected");
+  }
+
+  @Override
+  public void onFailed(KalshiAuthException error) {
+    safely(() -> target.onFailed(error), "onFailed");
   }
 
   private static void safely(Runnable call, String what) {

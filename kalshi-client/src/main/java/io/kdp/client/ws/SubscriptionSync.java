@@ -17,13 +17,16 @@ import org.slf4j.LoggerFactory;
  * binds the sid and, if the owner changed the market set while the subscribe was in flight, sends
  * the difference. An {@code error} for the desired subscriptions, in one place: 10 (channel error)
  * and 25 (subscription buffer overflow) are terminal for that sid, so subscribe again; 26 (market
- * limit) cannot be fixed by retrying, so the owner must shard further; any other error answering a
- * subscribe is permanent and removes the subscription. Errors answering other commands only fail
+ * limit) cannot be fixed by retrying, so the owner must shard further; 6 (already subscribed, seen
+ * in production though the spec calls it retired) means the subscription exists, so it counts as
+ * acknowledged and its sid is looked up with {@code list_subscriptions}; any other error answering
+ * a subscribe is permanent and removes the subscription. Errors answering other commands only fail
  * their future.
  */
 final class SubscriptionSync {
 
-  static final int CHANNEL_ERROR = 10, BUFFER_OVERFLOW = 25, MARKET_LIMIT = 26;
+  static final int ALREADY_SUBSCRIBED = 6, CHANNEL_ERROR = 10, BUFFER_OVERFLOW = 25;
+  static final int MARKET_LIMIT = 26;
 
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionSync.class);
 
@@ -151,6 +154,10 @@ final class SubscriptionSync {
       LOG.warn("error reply {} for no known subscription", err);
       return;
     }
+    if (err.code() == ALREADY_SUBSCRIBED && sent != null && sent.cmd().equals("subscribe")) {
+      alreadySubscribed(client, s, e);
+      return;
+    }
     switch (err.code()) {
       case CHANNEL_ERROR, BUFFER_OVERFLOW -> {
         LOG.warn(
@@ -184,5 +191,42 @@ final class SubscriptionSync {
         }
       }
     }
+  }
+
+  /**
+   * The server already has this subscription: acknowledge it, then bind the sid when {@code
+   * list_subscriptions} shows exactly one subscription of the channel that no desired subscription
+   * holds. Otherwise (the owner asked twice for one subscription) it stays without a sid: its data
+   * arrives on the other one's.
+   */
+  private static void alreadySubscribed(KalshiWsClient client, WsSession s, Entry e) {
+    SubscriptionRegistry registry = client.registry;
+    registry.bind(e, 0);
+    client.updateLive("already subscribed " + e.handle.channel());
+    command(client, new Sent("list_subscriptions", null, List.of()), WsCommands::listSubscriptions)
+        .thenAccept(
+            reply -> {
+              if (!(reply instanceof CommandReply.SubscriptionList list)
+                  || client.current() != s
+                  || registry.get(e.handle) != e
+                  || e.sid != 0) {
+                return;
+              }
+              List<Integer> free =
+                  list.subscriptions().stream()
+                      .filter(x -> x.channel().equals(e.handle.channel()))
+                      .map(CommandReply.Subscription::sid)
+                      .filter(sid -> registry.bySid(sid) == null)
+                      .toList();
+              if (free.size() == 1) {
+                registry.bind(e, free.getFirst());
+              }
+              LOG.info(
+                  "{}: already subscribed (error 6); {}",
+                  e.handle,
+                  free.size() == 1
+                      ? "bound to the existing sid " + free.getFirst()
+                      : "another desired subscription holds its sid");
+            });
   }
 }

@@ -3,8 +3,8 @@ package io.kdp.client.ws;
 /**
  * Where a {@link KalshiWsClient} stands. Transitions: {@code DISCONNECTED -> CONNECTING ->
  * SUBSCRIBING -> LIVE}; any drop, failed connect, idle timeout or unanswered subscribe goes to
- * {@code BACKOFF} and from there back to {@code CONNECTING}; {@code close()} goes to {@code CLOSED}
- * from anywhere, for good.
+ * {@code BACKOFF} and from there back to {@code CONNECTING}; an upgrade refused with 401/403 goes
+ * to {@code FAILED}, for good; {@code close()} goes to {@code CLOSED} from anywhere, for good.
  */
 public enum WsConnectionState {
   /** Created, {@code start()} not called yet. */
@@ -18,5 +18,10 @@ public enum WsConnectionState {
   /** Dropped; waiting out a jittered backoff before reconnecting. */
   BACKOFF,
   /** Closed deliberately; never reconnects. */
-  CLOSED
+  CLOSED,
+  /**
+   * The exchange refused the key on the upgrade (401/403): a configuration error that no reconnect
+   * fixes, so the client stopped ({@link KalshiWsClient#failure()} says why).
+   */
+  FAILED
 }

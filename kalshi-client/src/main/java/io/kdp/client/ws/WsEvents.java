@@ -1,5 +1,6 @@
 package io.kdp.client.ws;
 
+import io.kdp.client.rest.KalshiAuthException;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.CommandReply;
 import io.kdp.client.ws.message.RawFrame;
@@ -46,4 +47,11 @@ public interface WsEvents {
    * permanent, so the subscription is removed from the registry.
    */
   default void onSubscriptionRejected(WsSubscription subscription, CommandReply.Error error) {}
+
+  /**
+   * The upgrade was refused with 401/403 (wrong key id, key, clock or scope): the client is {@link
+   * WsConnectionState#FAILED} and will not reconnect. The error names the key id, never key
+   * material.
+   */
+  default void onFailed(KalshiAuthException error) {}
 }

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebSocket connection of a {@link KalshiWsClient}: the Jetty listener (public, as Jetty
  * requires), its command ids and its per-sid seq positions. Jetty's threads only timestamp a frame
- * and hand it to the client's thread; the next frame is demanded once that thread has journaled,
- * decoded and delivered it, so at most one frame per connection waits in between. Pings are
- * answered at once (and count as liveness).
+ * and hand it to the client's thread; the next frame is demanded once that thread has decoded it
+ * (once), handed it to the frame sink and delivered it, so at most one frame per connection waits
+ * in between. Pings are answered at once (and count as liveness).
  */
 public final class WsSession implements Session.Listener {
 
@@ -148,14 +148,15 @@ public final class WsSession implements Session.Listener {
   }
 
   private void handle(String text, long at) {
+    KalshiWsMessage message = decoder.decode(text); // never throws; the sink and dispatch share it
     try {
-      owner.sink.onFrame(text, at, connection);
+      owner.sink.onFrame(text, message, at, connection);
     } catch (RuntimeException e) {
       LOG.warn("connection {}: frame sink failed: {}", connection, e.toString(), e);
     }
     try {
       if (owner.current() == this) {
-        dispatch(decoder.decode(text), at);
+        dispatch(message, at);
       }
     } catch (RuntimeException e) {
       LOG.warn("connection {}: frame handling failed: {}", connection, e.toString(), e);

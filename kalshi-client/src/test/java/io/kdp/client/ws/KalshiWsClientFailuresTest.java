@@ -3,12 +3,15 @@ package io.kdp.client.ws;
 import static io.kdp.client.ws.WsConnectionState.BACKOFF;
 import static io.kdp.client.ws.WsConnectionState.CLOSED;
 import static io.kdp.client.ws.WsConnectionState.CONNECTING;
+import static io.kdp.client.ws.WsConnectionState.FAILED;
 import static io.kdp.client.ws.WsConnectionState.LIVE;
+import static io.kdp.client.ws.WsConnectionState.SUBSCRIBING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kdp.client.auth.KalshiSigner;
+import io.kdp.client.rest.KalshiAuthException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -121,29 +124,71 @@ class KalshiWsClientFailuresTest extends ScriptedServerTestBase {
   }
 
   @Test
-  void aBadSignatureIsRefusedAndRetriedWithBackoffUntilClosed() throws Exception {
+  void aBadSignatureFailsAtOnceWithATypedSecretFreeErrorAndIsNeverRetried() throws Exception {
     client.close();
     events.states.clear();
-    KalshiSigner wrongKey =
-        new KalshiSigner(
-            "test-key-id",
-            java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate(),
-            clock);
+    java.security.PrivateKey wrong =
+        java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
     client =
         KalshiWsClient.open(
-            WsClientConfig.defaults(server.uri(), wrongKey)
+            WsClientConfig.defaults(server.uri(), new KalshiSigner("test-key-id", wrong, clock))
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40), new Random(1)),
             null,
             events,
             events);
+    client.subscribe("ticker", List.of());
     client.start();
-    await("three refused attempts")
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> client.stats().connects() >= 3);
-    assertThat(server.connections).isEmpty();
-    assertThat(events.states.subList(0, 4))
-        .isEqualTo(List.of(CONNECTING, BACKOFF, CONNECTING, BACKOFF));
+    await("failed").atMost(Duration.ofSeconds(10)).until(() -> client.state() == FAILED);
+    await("no second attempt")
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> server.upgrades.get() == 1);
+    assertThat(events.states).isEqualTo(List.of(CONNECTING, FAILED));
+    assertThat(client.stats().connects()).isEqualTo(1);
+    KalshiAuthException failure = client.failure();
+    assertThat(events.failures).isEqualTo(List.of(failure));
+    assertThat(failure.status()).isEqualTo(401);
+    assertThat(failure.endpoint()).isEqualTo("GET /trade-api/ws/v2");
+    assertThat(failure.getMessage())
+        .startsWith(
+            "WebSocket upgrade refused for API key id test-key-id: GET /trade-api/ws/v2 -> HTTP"
+                + " 401. Check the API key id")
+        .doesNotContain(java.util.Base64.getEncoder().encodeToString(wrong.getEncoded()))
+        .doesNotContain("PRIVATE");
     client.close();
     assertThat(client.state()).isEqualTo(CLOSED);
+  }
+
+  @Test
+  void a403OnTheUpgradeIsPermanentToo() {
+    server.refusals.add(403);
+    client.start();
+    await("failed").atMost(Duration.ofSeconds(10)).until(() -> client.state() == FAILED);
+    assertThat(client.failure().status()).isEqualTo(403);
+    assertThat(client.failure().getMessage()).contains("the key's scope allows this call");
+    assertThat(events.states).isEqualTo(List.of(CONNECTING, FAILED));
+  }
+
+  @Test
+  void overloadedOrRateLimitedUpgradesBackOffAndThenConnect() {
+    server.refusals.addAll(List.of(503, 429, 500));
+    client.subscribe("ticker", List.of());
+    client.start();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    assertThat(events.states)
+        .isEqualTo(
+            List.of(
+                CONNECTING,
+                BACKOFF,
+                CONNECTING,
+                BACKOFF,
+                CONNECTING,
+                BACKOFF,
+                CONNECTING,
+                SUBSCRIBING,
+                LIVE));
+    assertThat(server.upgrades.get()).isEqualTo(4);
+    assertThat(client.failure()).isNull();
+    assertThat(events.failures).isEmpty();
   }
 }

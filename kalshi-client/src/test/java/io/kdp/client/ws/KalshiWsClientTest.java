@@ -154,4 +154,45 @@ class KalshiWsClientTest extends ScriptedServerTestBase {
                 + M2
                 + "\"],\"action\":\"add_markets\"}}");
   }
+
+  @Test
+  void alreadySubscribedCountsAsAcknowledgedAndBindsTheSidTheServerLists() throws Exception {
+    server.script =
+        (conn, cmd) -> {
+          int id = cmd.get("id").asInt();
+          switch (cmd.get("cmd").asText()) {
+            case "subscribe" ->
+                conn.send(
+                    "{\"id\":%d,\"type\":\"error\",\"msg\":{\"code\":6,\"msg\":\"Already subscribed\"}}"
+                        .formatted(id));
+            case "list_subscriptions" ->
+                conn.send(
+                    "{\"id\":%d,\"type\":\"ok\",\"msg\":[{\"channel\":\"orderbook_delta\",\"sid\":7}]}"
+                        .formatted(id));
+            default -> conn.acknowledge(cmd);
+          }
+        };
+    WsSubscription book = client.subscribe("orderbook_delta", List.of(M1));
+    client.start();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    await("sid looked up")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> server.connection(0).commands.size() == 2);
+    await("bound")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.getSnapshot(book, List.of(M1)).handle((r, e) -> e == null).get());
+    assertThat(server.connection(0).commands.get(2).toString())
+        .isEqualTo(
+            "{\"id\":3,\"cmd\":\"update_subscription\",\"params\":{\"sids\":[7],"
+                + "\"market_tickers\":[\""
+                + M1
+                + "\"],\"action\":\"get_snapshot\"}}");
+    assertThat(events.states).isEqualTo(List.of(CONNECTING, SUBSCRIBING, LIVE));
+    assertThat(client.markets(book)).isEqualTo(List.of(M1));
+    server.connection(0).send(delta(7, 2, "2.00"));
+    await("delta on the bound sid")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> events.messages.size() == 1);
+    assertThat(events.gaps).isEmpty();
+  }
 }

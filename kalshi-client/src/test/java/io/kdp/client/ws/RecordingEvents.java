@@ -21,6 +21,12 @@ class RecordingEvents implements WsEvents, WsFrameSink {
   final List<RawFrame> raw = new CopyOnWriteArrayList<>();
   final List<Shard> shards = new CopyOnWriteArrayList<>();
   final List<String> journal = new CopyOnWriteArrayList<>();
+  final List<io.kdp.client.rest.KalshiAuthException> failures = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onFailed(io.kdp.client.rest.KalshiAuthException error) {
+    failures.add(error);
+  }
 
   @Override
   public void onMessage(ChannelMessage message, long receivedAtMicros, long connection) {

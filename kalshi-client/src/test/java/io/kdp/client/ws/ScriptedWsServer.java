@@ -97,6 +97,12 @@ final class ScriptedWsServer implements AutoCloseable {
 
   final List<Conn> connections = new CopyOnWriteArrayList<>();
   volatile BiConsumer<Conn, JsonNode> script = Conn::acknowledge;
+
+  /** Statuses to refuse the next upgrades with, in order (then upgrades are verified as usual). */
+  final java.util.Queue<Integer> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  final java.util.concurrent.atomic.AtomicInteger upgrades =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
 
@@ -110,6 +116,16 @@ final class ScriptedWsServer implements AutoCloseable {
                 container.addMapping(
                     PATH,
                     (req, resp, cb) -> {
+                      upgrades.incrementAndGet();
+                      Integer refuse = refusals.poll();
+                      if (refuse != null) {
+                        resp.setStatus(refuse);
+                        if (refuse == 401) {
+                          resp.getHeaders().put("WWW-Authenticate", "KALSHI-ACCESS-SIGNATURE");
+                        }
+                        cb.succeeded();
+                        return null;
+                      }
                       String key = req.getHeaders().get("KALSHI-ACCESS-KEY");
                       String ts = req.getHeaders().get("KALSHI-ACCESS-TIMESTAMP");
                       String sig = req.getHeaders().get("KALSHI-ACCESS-SIGNATURE");

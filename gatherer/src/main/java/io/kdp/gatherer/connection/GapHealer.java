@@ -1,0 +1,59 @@
+package io.kdp.gatherer.connection;
+
+import io.kdp.client.ws.SequenceGap;
+import io.kdp.client.ws.WsSubscription;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a sequence gap asks for, by channel: a book gap fresh snapshots of its markets ({@code
+ * get_snapshot}; the router closes the gap row when they arrive); a trade gap a REST back-fill of
+ * the two minutes before it, and a lifecycle gap a registry reconciliation (the listener's), after
+ * which their gap rows are closed. Runs on the connection manager's gap thread.
+ */
+final class GapHealer {
+
+  private static final Logger log = LoggerFactory.getLogger(GapHealer.class);
+  private static final long TRADE_BACKFILL_MICROS = 120_000_000L;
+
+  private final ConnectionListener listener;
+  private final Function<String, WsSubscription> bookSubscriptionOf;
+
+  /**
+   * @param bookSubscriptionOf the book subscription a market is planned on (null if none)
+   */
+  GapHealer(ConnectionListener listener, Function<String, WsSubscription> bookSubscriptionOf) {
+    this.listener = listener;
+    this.bookSubscriptionOf = bookSubscriptionOf;
+  }
+
+  void heal(GathererConnection connection, SequenceGap gap) {
+    if ("orderbook_delta".equals(gap.channel()) && !gap.markets().isEmpty()) {
+      WsSubscription handle = bookSubscriptionOf.apply(gap.markets().getFirst());
+      if (handle != null) {
+        connection
+            .client()
+            .getSnapshot(handle, gap.markets())
+            .exceptionally(
+                e -> {
+                  log.warn(
+                      "{}: get_snapshot after a gap failed: {}", connection.name, e.toString());
+                  return null;
+                });
+      }
+    } else if ("trade".equals(gap.channel())) {
+      listener.onTradeGap(
+          channelGap(connection, gap),
+          gap.detectedAtMicros() - TRADE_BACKFILL_MICROS,
+          gap.detectedAtMicros());
+    } else if ("market_lifecycle_v2".equals(gap.channel())) {
+      listener.onLifecycleGap(channelGap(connection, gap));
+    }
+  }
+
+  private static ChannelGap channelGap(GathererConnection connection, SequenceGap gap) {
+    return new ChannelGap(
+        connection.connectionId(gap.connection()), gap.sid(), gap.detectedAtMicros());
+  }
+}
