@@ -35,7 +35,13 @@ public final class GathererCommand implements Callable<Integer> {
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Gatherer gatherer = Gatherer.open(cfg, InstantSource.system()).start();
+    Gatherer gatherer;
+    try {
+      gatherer = Gatherer.open(cfg, InstantSource.system()).start();
+    } catch (GathererConfigException e) { // e.g. the exchange refused the API key
+      System.err.println("kdp gatherer: bad configuration: " + e.getMessage());
+      return 2;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
