@@ -4,17 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kdp.dedup.config.DedupConfig;
 import io.kdp.dedup.merge.BookMerger;
+import io.kdp.dedup.merge.StreamFrontier;
 import io.kdp.dedup.metrics.DedupMetrics;
 import io.kdp.dedup.production.MergeCounts;
 import io.kdp.dedup.production.ProductionWriter;
 import io.kdp.dedup.sync.Backoff;
 import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.GathererSource;
+import io.kdp.dedup.sync.SyncSources;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.GathererStore;
 import io.kdp.store.position.Position;
 import io.kdp.store.production.ProductionStore;
-import io.kdp.store.writer.StreamWatermarks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,11 +47,12 @@ public final class Deduplicator implements AutoCloseable {
   private final List<HikariDataSource> pools = new ArrayList<>();
   private final Map<String, GathererSource> sources = new LinkedHashMap<>();
   private final Map<String, Backoff> backoff = new HashMap<>();
-  private final Map<String, Long> committedTo = new HashMap<>();
+  private final Map<String, StreamFrontier> committedTo = new HashMap<>();
   private final Map<String, Long> newest = new HashMap<>();
   private final ProductionWriter writer = new ProductionWriter();
   private BookMerger merger;
   private Map<String, Map<SyncTable, Position>> cursors;
+  private Map<String, Map<String, SyncSources.Saved>> identities;
 
   private Deduplicator(DedupConfig config, InstantSource clock, MeterRegistry registry)
       throws SQLException {
@@ -100,7 +102,10 @@ public final class Deduplicator implements AutoCloseable {
       }
       try {
         GathererBatch batch =
-            s.read(cursors.getOrDefault(s.gatherer(), Map.of()), config.batchSize());
+            s.read(
+                cursors.getOrDefault(s.gatherer(), Map.of()),
+                identities.getOrDefault(s.gatherer(), Map.of()),
+                config.batchSize());
         batches.add(batch);
         b.succeeded();
         metrics.up(s.gatherer(), true);
@@ -115,7 +120,13 @@ public final class Deduplicator implements AutoCloseable {
       }
     }
     long readNanos = System.nanoTime();
-    long limit = decisionLimit(batches, nowMicros);
+    long limit =
+        DecisionLimit.compute(
+            batches,
+            nowMicros,
+            config.grace().toNanos() / 1000,
+            config.maxDelay().toNanos() / 1000,
+            committedTo);
     try {
       List<MergeCounts> counts =
           GathererStore.inTransaction(
@@ -147,6 +158,7 @@ public final class Deduplicator implements AutoCloseable {
         next.putAll(b.next());
         cursors.put(b.gatherer(), next);
         metrics.cursors(b.gatherer(), next);
+        noteIdentities(b);
       }
     } catch (SQLException | RuntimeException e) {
       reload();
@@ -159,38 +171,6 @@ public final class Deduplicator implements AutoCloseable {
         allCaughtUp && down.isEmpty(),
         merger.decidedToMicros(),
         batches.stream().mapToLong(GathererBatch::rows).sum());
-  }
-
-  /**
-   * Up to where windows may be decided. Each gatherer read this cycle has seen every book row it
-   * received before its frontier: its stream watermark, lowered to the newest receive time read
-   * from the book tables that are behind ({@link GathererBatch#bookFrontierMicros}). A gatherer
-   * whose frontier is more than {@code max-delay} behind the leading one (a dead process's
-   * watermark stays where it died) is lagging and waits no one; the others bound the decision at
-   * their frontier minus {@code grace}. An unreachable gatherer, or one without a watermark, bounds
-   * nothing and has committed nothing for the merger.
-   */
-  private long decisionLimit(List<GathererBatch> batches, long nowMicros) {
-    long grace = config.grace().toNanos() / 1000;
-    long maxDelay = config.maxDelay().toNanos() / 1000;
-    Map<String, Long> frontier = new HashMap<>();
-    long leader = Long.MIN_VALUE;
-    for (GathererBatch b : batches) {
-      long f = b.bookFrontierMicros(nowMicros);
-      if (f != StreamWatermarks.NONE) {
-        frontier.put(b.gatherer(), f);
-        leader = Math.max(leader, f);
-      }
-    }
-    committedTo.clear();
-    long limit = Long.MAX_VALUE;
-    for (Map.Entry<String, Long> e : frontier.entrySet()) {
-      committedTo.put(e.getKey(), e.getValue() - grace);
-      if (e.getValue() >= leader - maxDelay) {
-        limit = Math.min(limit, e.getValue() - grace);
-      }
-    }
-    return frontier.isEmpty() ? Long.MIN_VALUE : limit;
   }
 
   /** Runs cycles until the thread is interrupted, pausing when a cycle found nothing to read. */
@@ -220,7 +200,27 @@ public final class Deduplicator implements AutoCloseable {
           MergeCycle.load(c, List.copyOf(sources.keySet()), config.window().toNanos() / 1000);
       merger = saved.merger();
       cursors = new HashMap<>(saved.cursors());
+      identities = new HashMap<>(saved.sources());
     }
+  }
+
+  /** After a commit: a replaced database is reported loudly; the identities read are now saved. */
+  private void noteIdentities(GathererBatch b) {
+    for (String source : b.replaced()) {
+      SyncSources.Saved was = identities.getOrDefault(b.gatherer(), Map.of()).get(source);
+      LOG.error(
+          "gatherer {}: its {} database is not the one its cursors were saved against (was {},"
+              + " now {}): it was rebuilt or replaced; its cursors restarted from the beginning",
+          b.gatherer(),
+          source,
+          was == null ? "unrecorded, with positions it has not reached" : was.databaseId(),
+          b.identities().get(source).databaseId());
+      metrics.databaseReplaced(b.gatherer(), source);
+    }
+    Map<String, SyncSources.Saved> ids = new HashMap<>();
+    b.identities()
+        .forEach((k, v) -> ids.put(k, new SyncSources.Saved(v.databaseId(), v.systemId())));
+    identities.put(b.gatherer(), ids);
   }
 
   private void noteNewest(GathererBatch b) {

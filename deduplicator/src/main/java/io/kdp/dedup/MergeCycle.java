@@ -6,10 +6,12 @@ import io.kdp.dedup.coverage.CoverageWrite;
 import io.kdp.dedup.merge.BookMerger;
 import io.kdp.dedup.merge.MergeOutput;
 import io.kdp.dedup.merge.MergerCodec;
+import io.kdp.dedup.merge.StreamFrontier;
 import io.kdp.dedup.production.MergeCounts;
 import io.kdp.dedup.production.ProductionWriter;
 import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.SyncCursors;
+import io.kdp.dedup.sync.SyncSources;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.position.Position;
 import io.kdp.store.row.FeedSource;
@@ -42,7 +44,10 @@ final class MergeCycle {
   private MergeCycle() {}
 
   /** The saved merger and cursors, or a fresh merger and empty cursors. */
-  record Saved(BookMerger merger, Map<String, Map<SyncTable, Position>> cursors) {}
+  record Saved(
+      BookMerger merger,
+      Map<String, Map<SyncTable, Position>> cursors,
+      Map<String, Map<String, SyncSources.Saved>> sources) {}
 
   static Saved load(Connection c, List<String> gatherers, long windowMicros) throws SQLException {
     BookMerger merger = new BookMerger(gatherers, windowMicros);
@@ -58,7 +63,7 @@ final class MergeCycle {
         }
       }
     }
-    return new Saved(merger, SyncCursors.load(c));
+    return new Saved(merger, SyncCursors.load(c), SyncSources.load(c));
   }
 
   /** Runs the transaction's work on {@code c} (the caller commits); returns the counts. */
@@ -67,7 +72,7 @@ final class MergeCycle {
       List<GathererBatch> batches,
       BookMerger merger,
       long limitMicros,
-      Map<String, Long> committedTo,
+      Map<String, StreamFrontier> committedTo,
       int maxWindows,
       ProductionWriter writer,
       Instant now)
@@ -93,7 +98,7 @@ final class MergeCycle {
       }
     }
     long t0 = System.nanoTime();
-    MergeOutput out = merger.decide(limitMicros, committedTo, maxWindows);
+    MergeOutput out = merger.decideWindows(limitMicros, committedTo, maxWindows);
     long t1 = System.nanoTime();
     counts.addAll(writer.writeBook(c, out.rows()));
     LOG.debug(
@@ -107,6 +112,7 @@ final class MergeCycle {
     saveCheckpoint(c, merger, now);
     for (GathererBatch b : batches) {
       SyncCursors.save(c, b.gatherer(), b.next(), now);
+      SyncSources.save(c, b.gatherer(), b.identities(), now);
     }
     return counts;
   }

@@ -46,6 +46,8 @@ final class GathererConnection implements WsEvents {
   private final Owner owner;
   private final WsClientConfig config;
   private final Map<Long, String> tags = new ConcurrentHashMap<>();
+  private final Map<Long, Long> tagIds = new ConcurrentHashMap<>();
+  private final boolean book;
   private volatile long downSinceMicros = -1;
 
   GathererConnection(
@@ -58,6 +60,7 @@ final class GathererConnection implements WsEvents {
       Owner owner)
       throws Exception {
     this.name = name;
+    this.book = ConnectionNames.isOrderbook(name);
     this.config = config;
     this.routing = routing;
     this.metrics = metrics;
@@ -87,13 +90,34 @@ final class GathererConnection implements WsEvents {
   }
 
   private void onFrame(String text, long receivedMicros, long connection) {
-    String tag =
-        tags.computeIfAbsent(connection, c -> new ConnectionTag(name, ids.next()).format());
+    String tag = tag(connection);
     metrics.frameReceived(name);
     try {
       routing.onFrame(tag, text, receivedMicros);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (book) {
+      routing.liveness().alive(tagIds.get(connection), receivedMicros);
+    }
+  }
+
+  private String tag(long connection) {
+    return tags.computeIfAbsent(
+        connection,
+        c -> {
+          long id = ids.next();
+          tagIds.put(c, id);
+          return new ConnectionTag(name, id).format();
+        });
+  }
+
+  @Override
+  public void onHeartbeat(long receivedAtMicros, long connection) {
+    if (book) {
+      tag(connection);
+      routing.liveness().alive(tagIds.get(connection), receivedAtMicros);
     }
   }
 
@@ -110,6 +134,9 @@ final class GathererConnection implements WsEvents {
   @Override
   public void onStateChange(WsConnectionState from, WsConnectionState to, String reason) {
     long now = micros();
+    if (book && (to == WsConnectionState.BACKOFF || to == WsConnectionState.CLOSED)) {
+      tagIds.values().forEach(routing.liveness()::ended); // the socket is gone: final watermarks
+    }
     if (to == WsConnectionState.BACKOFF) {
       metrics.reconnects(name).increment();
       if (downSinceMicros < 0) {
