@@ -68,6 +68,24 @@ class GathererSimulatorTest {
                               + " 1000000)::bigint, 0) FROM stream_watermarks WHERE gatherer ="
                               + " 'a'")
                       > newestBookRow);
+      await("each book connection's own watermark at or past its newest stored delta")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Books.count(
+                          db,
+                          "SELECT count(*) FROM (SELECT connection_id, max(received_at) AS newest"
+                              + " FROM orderbook_deltas GROUP BY connection_id) d LEFT JOIN"
+                              + " connection_watermarks w ON w.gatherer = 'a' AND"
+                              + " w.connection_id = d.connection_id WHERE w.complete_through IS"
+                              + " NULL OR w.complete_through < d.newest")
+                      == 0);
+      assertThat(
+              Books.count(
+                  db,
+                  "SELECT count(*) FROM connection_watermarks WHERE gatherer = 'a' AND NOT"
+                      + " closed"))
+          .isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM series")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM events")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM markets")).isEqualTo(12);
