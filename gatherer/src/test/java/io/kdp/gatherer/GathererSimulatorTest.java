@@ -80,12 +80,16 @@ class GathererSimulatorTest {
                               + " w.connection_id = d.connection_id WHERE w.complete_through IS"
                               + " NULL OR w.complete_through < d.newest")
                       == 0);
-      assertThat(
-              Books.count(
-                  db,
-                  "SELECT count(*) FROM connection_watermarks WHERE gatherer = 'a' AND NOT"
-                      + " closed"))
-          .isPositive();
+      await("a quiet book connection's watermark moved on by the exchange's heartbeat pings")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Books.count(
+                          db,
+                          "SELECT coalesce(max((extract(epoch FROM complete_through) *"
+                              + " 1000000)::bigint), 0) FROM connection_watermarks WHERE gatherer"
+                              + " = 'a' AND NOT closed")
+                      > newestBookRow + 1_000_000);
       assertThat(Books.count(db, "SELECT count(*) FROM series")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM events")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM markets")).isEqualTo(12);
