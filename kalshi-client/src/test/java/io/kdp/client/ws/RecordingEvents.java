@@ -21,6 +21,12 @@ class RecordingEvents implements WsEvents, WsFrameSink {
   final List<RawFrame> raw = new CopyOnWriteArrayList<>();
   final List<Shard> shards = new CopyOnWriteArrayList<>();
   final List<String> journal = new CopyOnWriteArrayList<>();
+  final List<long[]> heartbeats = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onHeartbeat(long receivedAtMicros, long connection) {
+    heartbeats.add(new long[] {receivedAtMicros, connection});
+  }
 
   @Override
   public void onMessage(ChannelMessage message, long receivedAtMicros, long connection) {
