@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code kdp demo --chaos}: one disruption every {@link #PERIOD}: every other step one gatherer is
- * killed until the next step (a, b, c in turn; never two at once), and each step applies the next
+ * {@code kdp demo --chaos}: one disruption every {@link #PERIOD}: every other step one gatherer
+ * goes down until the next step (a, b, c in turn; never two at once) — alternately its whole host
+ * (process and databases) and its process alone (databases stay up and readable, so the
+ * deduplicator must follow its streams only to their watermarks) — and each step applies the next
  * of {@link #SCHEDULE}, the exchange's faults (dropped connections, skipped and duplicated seq
  * numbers, error 25, 429s and 5xx, a maintenance window, late frames), each switched off again at
  * the next step. Every action is logged and kept in {@link #actions()}.
@@ -113,8 +115,13 @@ public final class DemoChaos implements AutoCloseable {
       // every other step one gatherer goes down until the next step: a, b, c in turn
       DemoGatherer victim = gatherers.get((step / 2) % gatherers.size());
       try {
-        victim.kill();
-        record("gatherer " + victim.id() + " killed with its databases");
+        if (step % 4 == 1) {
+          victim.kill();
+          record("gatherer " + victim.id() + " killed with its databases");
+        } else {
+          victim.stop();
+          record("gatherer " + victim.id() + " process stopped, its databases up");
+        }
       } catch (Exception e) {
         record("gatherer " + victim.id() + " failed to stop: " + e);
       }
