@@ -4,18 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kdp.dedup.config.DedupConfig;
 import io.kdp.dedup.merge.BookMerger;
+import io.kdp.dedup.merge.StreamFrontier;
 import io.kdp.dedup.metrics.DedupMetrics;
 import io.kdp.dedup.production.MergeCounts;
 import io.kdp.dedup.production.ProductionWriter;
 import io.kdp.dedup.sync.Backoff;
 import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.GathererSource;
+import io.kdp.dedup.sync.SyncSources;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.GathererStore;
 import io.kdp.store.position.Position;
 import io.kdp.store.production.ProductionEngine;
 import io.kdp.store.production.ProductionStore;
-import io.kdp.store.writer.StreamWatermarks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ public final class Deduplicator implements AutoCloseable {
   private final List<HikariDataSource> pools = new ArrayList<>();
   private final Map<String, GathererSource> sources = new LinkedHashMap<>();
   private final Map<String, Backoff> backoff = new HashMap<>();
-  private final Map<String, Long> committedTo = new HashMap<>();
+  private final Map<String, StreamFrontier> committedTo = new HashMap<>();
   private final Map<String, Long> newest = new HashMap<>();
   private final ProductionWriter writer = new ProductionWriter();
   private final CycleTimings timings = new CycleTimings();
@@ -60,6 +61,7 @@ public final class Deduplicator implements AutoCloseable {
   private GathererReads.Started prefetched;
   private BookMerger merger;
   private Map<String, Map<SyncTable, Position>> cursors;
+  private Map<String, Map<String, SyncSources.Saved>> identities;
 
   private Deduplicator(
       DedupConfig config, InstantSource clock, MeterRegistry registry, DataSource production)
@@ -134,11 +136,13 @@ public final class Deduplicator implements AutoCloseable {
     timings.start();
     GathererReads.Started started = prefetched;
     prefetched = null;
+    boolean usable =
+        started != null && started.from().equals(cursors) && started.ids().equals(identities);
     if (started != null) {
-      timings.readAhead(started.from().equals(cursors));
+      timings.readAhead(usable);
     }
-    if (started == null || !started.from().equals(cursors)) {
-      started = reads.start(cursors, now);
+    if (!usable) {
+      started = reads.start(cursors, identities, now);
     }
     List<GathererBatch> batches = new ArrayList<>();
     List<String> down = new ArrayList<>();
@@ -164,16 +168,24 @@ public final class Deduplicator implements AutoCloseable {
       }
     }
     timings.mark(CycleTimings.Phase.READ);
-    long limit = decisionLimit(batches, micros(started.at()));
+    long limit =
+        DecisionLimit.compute(
+            batches,
+            micros(started.at()),
+            config.grace().toNanos() / 1000,
+            config.maxDelay().toNanos() / 1000,
+            committedTo);
     Map<String, Map<SyncTable, Position>> after = new HashMap<>(cursors);
+    Map<String, Map<String, SyncSources.Saved>> afterIds = new HashMap<>(identities);
     for (GathererBatch b : batches) {
       Map<SyncTable, Position> next = new EnumMap<>(SyncTable.class);
       next.putAll(cursors.getOrDefault(b.gatherer(), Map.of()));
       next.putAll(b.next());
       after.put(b.gatherer(), next);
+      afterIds.put(b.gatherer(), saved(b));
     }
     if (prefetchNext && !allCaughtUp) {
-      prefetched = reads.start(after, clock.instant());
+      prefetched = reads.start(after, afterIds, clock.instant());
     }
     try {
       List<MergeCounts> counts =
@@ -201,6 +213,7 @@ public final class Deduplicator implements AutoCloseable {
       cursors = after;
       for (GathererBatch b : batches) {
         metrics.cursors(b.gatherer(), after.get(b.gatherer()));
+        noteIdentities(b);
       }
     } catch (SQLException | RuntimeException e) {
       reload();
@@ -219,38 +232,6 @@ public final class Deduplicator implements AutoCloseable {
   /** Where the cycles spent their time so far. */
   public CycleTimings timings() {
     return timings;
-  }
-
-  /**
-   * Up to where windows may be decided. Each gatherer read this cycle has seen every book row it
-   * received before its frontier: its stream watermark, lowered to the newest receive time read
-   * from the book tables that are behind ({@link GathererBatch#bookFrontierMicros}). A gatherer
-   * whose frontier is more than {@code max-delay} behind the leading one (a dead process's
-   * watermark stays where it died) is lagging and waits no one; the others bound the decision at
-   * their frontier minus {@code grace}. An unreachable gatherer, or one without a watermark, bounds
-   * nothing and has committed nothing for the merger.
-   */
-  private long decisionLimit(List<GathererBatch> batches, long nowMicros) {
-    long grace = config.grace().toNanos() / 1000;
-    long maxDelay = config.maxDelay().toNanos() / 1000;
-    Map<String, Long> frontier = new HashMap<>();
-    long leader = Long.MIN_VALUE;
-    for (GathererBatch b : batches) {
-      long f = b.bookFrontierMicros(nowMicros);
-      if (f != StreamWatermarks.NONE) {
-        frontier.put(b.gatherer(), f);
-        leader = Math.max(leader, f);
-      }
-    }
-    committedTo.clear();
-    long limit = Long.MAX_VALUE;
-    for (Map.Entry<String, Long> e : frontier.entrySet()) {
-      committedTo.put(e.getKey(), e.getValue() - grace);
-      if (e.getValue() >= leader - maxDelay) {
-        limit = Math.min(limit, e.getValue() - grace);
-      }
-    }
-    return frontier.isEmpty() ? Long.MIN_VALUE : limit;
   }
 
   /** Runs cycles until the thread is interrupted, pausing when a cycle found nothing to read. */
@@ -286,7 +267,32 @@ public final class Deduplicator implements AutoCloseable {
           MergeCycle.load(c, List.copyOf(sources.keySet()), config.window().toNanos() / 1000);
       merger = saved.merger();
       cursors = new HashMap<>(saved.cursors());
+      identities = new HashMap<>(saved.sources());
     }
+  }
+
+  /** After a commit: a replaced database is reported loudly; the identities read are now saved. */
+  private void noteIdentities(GathererBatch b) {
+    for (String source : b.replaced()) {
+      SyncSources.Saved was = identities.getOrDefault(b.gatherer(), Map.of()).get(source);
+      LOG.error(
+          "gatherer {}: its {} database is not the one its cursors were saved against (was {},"
+              + " now {}): it was rebuilt or replaced; its cursors restarted from the beginning",
+          b.gatherer(),
+          source,
+          was == null ? "unrecorded, with positions it has not reached" : was.databaseId(),
+          b.identities().get(source).databaseId());
+      metrics.databaseReplaced(b.gatherer(), source);
+    }
+    identities.put(b.gatherer(), saved(b));
+  }
+
+  /** The identities of {@code b}'s databases, as its cursors are saved against them. */
+  private static Map<String, SyncSources.Saved> saved(GathererBatch b) {
+    Map<String, SyncSources.Saved> ids = new HashMap<>();
+    b.identities()
+        .forEach((k, v) -> ids.put(k, new SyncSources.Saved(v.databaseId(), v.systemId())));
+    return ids;
   }
 
   private void noteNewest(GathererBatch b) {

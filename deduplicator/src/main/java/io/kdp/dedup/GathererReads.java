@@ -3,6 +3,7 @@ package io.kdp.dedup;
 import io.kdp.dedup.sync.Backoff;
 import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.GathererSource;
+import io.kdp.dedup.sync.SyncSources;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.position.Position;
 import java.sql.SQLException;
@@ -29,9 +30,15 @@ final class GathererReads implements AutoCloseable {
   /** One gatherer's read: its batch, or the error (both null: skipped, its backoff not due). */
   record Read(String gatherer, GathererBatch batch, SQLException error) {}
 
-  /** Every gatherer's read, started at {@code at} from the cursors {@code from}. */
+  /**
+   * Every gatherer's read, started at {@code at} from the cursors {@code from} saved against the
+   * database identities {@code ids}.
+   */
   record Started(
-      Map<String, Map<SyncTable, Position>> from, Instant at, List<CompletableFuture<Read>> reads) {
+      Map<String, Map<SyncTable, Position>> from,
+      Map<String, Map<String, SyncSources.Saved>> ids,
+      Instant at,
+      List<CompletableFuture<Read>> reads) {
 
     /** Waits for every read, in gatherer order. */
     List<Read> join() {
@@ -70,8 +77,14 @@ final class GathererReads implements AutoCloseable {
             new ThreadPoolExecutor.CallerRunsPolicy());
   }
 
-  /** Starts reading every gatherer whose backoff is due at {@code now}, after {@code from}. */
-  Started start(Map<String, Map<SyncTable, Position>> from, Instant now) {
+  /**
+   * Starts reading every gatherer whose backoff is due at {@code now}, after {@code from} (saved
+   * against the identities {@code ids}).
+   */
+  Started start(
+      Map<String, Map<SyncTable, Position>> from,
+      Map<String, Map<String, SyncSources.Saved>> ids,
+      Instant now) {
     List<CompletableFuture<Read>> reads = new ArrayList<>();
     for (GathererSource s : sources) {
       String g = s.gatherer();
@@ -80,18 +93,19 @@ final class GathererReads implements AutoCloseable {
         continue;
       }
       Map<SyncTable, Position> after = from.getOrDefault(g, Map.of());
+      Map<String, SyncSources.Saved> saved = ids.getOrDefault(g, Map.of());
       reads.add(
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return new Read(g, s.read(after, batchSize), null);
+                  return new Read(g, s.read(after, saved, batchSize), null);
                 } catch (SQLException e) {
                   return new Read(g, null, e);
                 }
               },
               readers));
     }
-    return new Started(Map.copyOf(from), now, reads);
+    return new Started(Map.copyOf(from), Map.copyOf(ids), now, reads);
   }
 
   @Override

@@ -7,10 +7,12 @@ import io.kdp.dedup.coverage.CoverageWrite;
 import io.kdp.dedup.merge.BookMerger;
 import io.kdp.dedup.merge.MergeOutput;
 import io.kdp.dedup.merge.MergerCodec;
+import io.kdp.dedup.merge.StreamFrontier;
 import io.kdp.dedup.production.MergeCounts;
 import io.kdp.dedup.production.ProductionWriter;
 import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.SyncCursors;
+import io.kdp.dedup.sync.SyncSources;
 import io.kdp.dedup.sync.SyncTable;
 import io.kdp.store.position.Position;
 import io.kdp.store.production.ProductionEngine;
@@ -45,7 +47,10 @@ final class MergeCycle {
   private MergeCycle() {}
 
   /** The saved merger and cursors, or a fresh merger and empty cursors. */
-  record Saved(BookMerger merger, Map<String, Map<SyncTable, Position>> cursors) {}
+  record Saved(
+      BookMerger merger,
+      Map<String, Map<SyncTable, Position>> cursors,
+      Map<String, Map<String, SyncSources.Saved>> sources) {}
 
   static Saved load(Connection c, List<String> gatherers, long windowMicros) throws SQLException {
     BookMerger merger = new BookMerger(gatherers, windowMicros);
@@ -61,7 +66,7 @@ final class MergeCycle {
         }
       }
     }
-    return new Saved(merger, SyncCursors.load(c));
+    return new Saved(merger, SyncCursors.load(c), SyncSources.load(c));
   }
 
   /** Runs the transaction's work on {@code c} (the caller commits); returns the counts. */
@@ -70,7 +75,7 @@ final class MergeCycle {
       List<GathererBatch> batches,
       BookMerger merger,
       long limitMicros,
-      Map<String, Long> committedTo,
+      Map<String, StreamFrontier> committedTo,
       int maxWindows,
       ProductionWriter writer,
       ProductionEngine engine,
@@ -98,7 +103,7 @@ final class MergeCycle {
         merger.addGap(b.gatherer(), g);
       }
     }
-    MergeOutput out = merger.decide(limitMicros, committedTo, maxWindows);
+    MergeOutput out = merger.decideWindows(limitMicros, committedTo, maxWindows);
     timings.mark(CycleTimings.Phase.DECIDE);
     counts.addAll(writer.writeBook(c, out.rows()));
     timings.mark(CycleTimings.Phase.BOOK_WRITE);
@@ -114,6 +119,7 @@ final class MergeCycle {
     saveCheckpoint(c, merger, now);
     for (GathererBatch b : batches) {
       SyncCursors.save(c, b.gatherer(), b.next(), now);
+      SyncSources.save(c, b.gatherer(), b.identities(), now);
     }
     timings.mark(CycleTimings.Phase.CHECKPOINT);
     return counts;

@@ -148,6 +148,7 @@ public final class ExchangeScript {
       }
       if (!down && !connected[0]) {
         conn[0]++;
+        out.connections().add(new long[] {conn[0], t, Long.MAX_VALUE});
         sid++;
         seq[0] = 0;
         connected[0] = true;
@@ -164,6 +165,9 @@ public final class ExchangeScript {
               .add(snapshot(gatherer, m, books.get(m), t + latencyMicros, conn[0], sid, ++seq[0]));
         }
         pendingResnap = Long.MAX_VALUE;
+      }
+      if (down && connected[0]) {
+        out.connections().getLast()[2] = t; // dropped: nothing more arrives on it
       }
       if (down) {
         connected[0] = false;
@@ -248,15 +252,20 @@ public final class ExchangeScript {
         new Provenance(g, 98, 8, 0));
   }
 
-  /** One gatherer's rows, as its writers would store them. */
+  /**
+   * One gatherer's rows, as its writers would store them, and its book connections: {id, opened,
+   * dropped} (receive-time µs; dropped {@code Long.MAX_VALUE} while still open at the end).
+   */
   public record Recorded(
       List<SnapshotRow> snapshots,
       List<DeltaRow> deltas,
       List<TradeRow> trades,
       List<TickerRow> tickers,
-      List<SequenceGapRow> gaps) {
+      List<SequenceGapRow> gaps,
+      List<long[]> connections) {
     Recorded() {
       this(
+          new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),
           new ArrayList<>(),

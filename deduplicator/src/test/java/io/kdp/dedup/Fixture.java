@@ -9,6 +9,7 @@ import io.kdp.store.row.SnapshotRow;
 import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
 import io.kdp.store.table.Tables;
+import io.kdp.store.writer.ConnectionWatermarks;
 import io.kdp.store.writer.CopyWriter;
 import io.kdp.store.writer.SequenceGapWriter;
 import io.kdp.store.writer.StreamWatermarks;
@@ -42,7 +43,11 @@ public final class Fixture {
 
   /** A fresh gatherer database (time series and metadata in one) readable by {@link #READER}. */
   public static TestDatabase gathererDatabase() throws SQLException {
-    TestDatabase db = SharedPostgres.createDatabase();
+    return prepareGatherer(SharedPostgres.createDatabase());
+  }
+
+  /** Migrates {@code db} as a gatherer database readable by {@link #READER}. */
+  public static TestDatabase prepareGatherer(TestDatabase db) throws SQLException {
     Migrations.migrateTimeSeries(db.dataSource(), Retention.defaults());
     Migrations.migrateMetadata(db.dataSource());
     try (Connection c = db.connect()) {
@@ -82,7 +87,8 @@ public final class Fixture {
   /**
    * Stores the rows of {@code r} received in {@code [from, to)} as the gatherer's writers would: a
    * transaction per table and batch of 500; then, as its running process would, advances its stream
-   * watermark to {@code to} (open-ended: a minute past its newest row).
+   * watermark to {@code to} (open-ended: a minute past its newest row) and each book connection
+   * opened by then to the same, or to when it dropped (then closed).
    */
   public static void load(TestDatabase db, ExchangeScript.Recorded r, long from, long to)
       throws SQLException {
@@ -132,6 +138,15 @@ public final class Fixture {
         db.dataSource(),
         c -> {
           StreamWatermarks.advance(c, gatherer, watermark);
+          List<ConnectionWatermarks.Mark> marks = new ArrayList<>();
+          for (long[] conn : r.connections()) {
+            if (conn[1] < watermark) {
+              boolean dropped = conn[2] < watermark;
+              marks.add(
+                  new ConnectionWatermarks.Mark(conn[0], dropped ? conn[2] : watermark, dropped));
+            }
+          }
+          ConnectionWatermarks.write(c, gatherer, marks, watermark);
           return null;
         });
   }

@@ -72,6 +72,28 @@ class GathererSimulatorTest {
       assertThat(gatherer.routing().framesDecodedByRouter())
           .as("live frames are decoded once, by the client")
           .isZero();
+      await("each book connection's own watermark at or past its newest stored delta")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Books.count(
+                          db,
+                          "SELECT count(*) FROM (SELECT connection_id, max(received_at) AS newest"
+                              + " FROM orderbook_deltas GROUP BY connection_id) d LEFT JOIN"
+                              + " connection_watermarks w ON w.gatherer = 'a' AND"
+                              + " w.connection_id = d.connection_id WHERE w.complete_through IS"
+                              + " NULL OR w.complete_through < d.newest")
+                      == 0);
+      await("a quiet book connection's watermark moved on by the exchange's heartbeat pings")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Books.count(
+                          db,
+                          "SELECT coalesce(max((extract(epoch FROM complete_through) *"
+                              + " 1000000)::bigint), 0) FROM connection_watermarks WHERE gatherer"
+                              + " = 'a' AND NOT closed")
+                      > newestBookRow + 1_000_000);
       assertThat(Books.count(db, "SELECT count(*) FROM series")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM events")).isPositive();
       assertThat(Books.count(db, "SELECT count(*) FROM markets")).isEqualTo(12);

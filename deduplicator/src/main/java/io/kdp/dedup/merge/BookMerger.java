@@ -84,12 +84,23 @@ public final class BookMerger {
   }
 
   /**
-   * Decides every window that ends at or before {@code limitMicros}, at most {@code maxWindows}.
-   *
-   * @param committedTo per gatherer, the time before which it has committed everything (absent:
-   *     unknown or down); a quiet stream is trusted only up to it
+   * Decides as {@link #decide(long, Map, int)}, with every stream of a gatherer complete through
+   * the same time.
    */
   public MergeOutput decide(long limitMicros, Map<String, Long> committedTo, int maxWindows) {
+    Map<String, StreamFrontier> frontiers = new HashMap<>();
+    committedTo.forEach((g, t) -> frontiers.put(g, StreamFrontier.allStreams(t)));
+    return decideWindows(limitMicros, frontiers, maxWindows);
+  }
+
+  /**
+   * Decides every window that ends at or before {@code limitMicros}, at most {@code maxWindows}.
+   *
+   * @param frontiers per gatherer, how far its streams are complete (absent: unknown or down); a
+   *     quiet stream is trusted only up to its own frontier
+   */
+  public MergeOutput decideWindows(
+      long limitMicros, Map<String, StreamFrontier> frontiers, int maxWindows) {
     List<MergedRow> rows = new ArrayList<>();
     List<CoverageRun> coverage = new ArrayList<>();
     if (decidedTo == UNSET) {
@@ -109,8 +120,7 @@ public final class BookMerger {
       Map<String, Map<String, GathererWindow>> byGatherer = new HashMap<>();
       TreeSet<String> markets = new TreeSet<>();
       for (GathererStreams g : gatherers.values()) {
-        boolean caughtUp = committedTo.getOrDefault(g.gatherer(), Long.MIN_VALUE) >= end;
-        Map<String, GathererWindow> w = g.advance(start, end, caughtUp);
+        Map<String, GathererWindow> w = g.advance(start, end, frontiers.get(g.gatherer()));
         byGatherer.put(g.gatherer(), w);
         markets.addAll(w.keySet());
       }

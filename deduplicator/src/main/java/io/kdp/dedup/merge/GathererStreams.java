@@ -93,10 +93,10 @@ public final class GathererStreams {
    * Replays every row with a timeline time before {@code end} and says, per market the gatherer
    * knows, how cleanly it covers {@code [start, end)}.
    *
-   * @param caughtUp the gatherer has committed everything before {@code end}: a stream with no
-   *     later row is then taken as quiet rather than cut off
+   * @param frontier how far the gatherer's streams are complete (null: nowhere): a stream with no
+   *     later row is taken as quiet rather than cut off only when it is complete past {@code end}
    */
-  public Map<String, GathererWindow> advance(long start, long end, boolean caughtUp) {
+  public Map<String, GathererWindow> advance(long start, long end, StreamFrontier frontier) {
     List<Candidate> due = new ArrayList<>();
     for (Map.Entry<StreamKey, StreamState> e : streams.entrySet()) {
       long t = e.getValue().lastTimeMicros;
@@ -120,7 +120,8 @@ public final class GathererStreams {
     Map<String, GathererWindow> out = new HashMap<>();
     for (Map.Entry<String, MarketState> e : markets.entrySet()) {
       out.put(
-          e.getKey(), summarize(e.getKey(), e.getValue(), tracks.get(e.getKey()), start, caughtUp));
+          e.getKey(),
+          summarize(e.getKey(), e.getValue(), tracks.get(e.getKey()), start, end, frontier));
     }
     return out;
   }
@@ -195,8 +196,13 @@ public final class GathererStreams {
   }
 
   private GathererWindow summarize(
-      String market, MarketState ms, WindowTrack track, long start, boolean caughtUp) {
-    if (!ms.valid || !seenPastEnd(market, ms.stream, caughtUp)) {
+      String market,
+      MarketState ms,
+      WindowTrack track,
+      long start,
+      long end,
+      StreamFrontier frontier) {
+    if (!ms.valid || !seenPastEnd(market, ms.stream, end, frontier)) {
       return GathererWindow.NONE;
     }
     if (track == null) {
@@ -214,12 +220,15 @@ public final class GathererStreams {
         () -> null);
   }
 
-  private boolean seenPastEnd(String market, StreamKey key, boolean caughtUp) {
+  private boolean seenPastEnd(String market, StreamKey key, long end, StreamFrontier frontier) {
     StreamState st = streams.get(key);
     if (st.continues()) {
       return true;
     }
-    return st.pending.isEmpty() && caughtUp && !pendingSnapshots.containsKey(market);
+    return st.pending.isEmpty()
+        && frontier != null
+        && frontier.completeThrough(key) >= end
+        && !pendingSnapshots.containsKey(market);
   }
 
   /**

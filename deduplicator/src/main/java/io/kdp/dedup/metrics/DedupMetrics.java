@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code kdp.dedup.late.rows{gatherer}}: book rows refused because their seq was merged;
  *   <li>{@code kdp.dedup.coverage.holes}: hole runs in {@code coverage};
  *   <li>{@code kdp.dedup.cursor.position{gatherer,table}}: the cursor's {@code pos};
- *   <li>{@code kdp.dedup.decided.to} (Unix seconds): the book is merged up to here.
+ *   <li>{@code kdp.dedup.decided.to} (Unix seconds): the book is merged up to here;
+ *   <li>{@code kdp.dedup.gatherer.database.replaced{gatherer,source}}: times a gatherer's database
+ *       turned out to be another one than its cursors were saved against (cursors restarted).
  * </ul>
  */
 public final class DedupMetrics {
@@ -51,6 +53,14 @@ public final class DedupMetrics {
           .register(registry)
           .increment(m.duplicates());
     }
+  }
+
+  public void databaseReplaced(String gatherer, String source) {
+    Counter.builder("kdp.dedup.gatherer.database.replaced")
+        .tag("gatherer", gatherer)
+        .tag("source", source)
+        .register(registry)
+        .increment();
   }
 
   public void up(String gatherer, boolean up) {

@@ -1,13 +1,16 @@
 package io.kdp.dedup.sync;
 
+import io.kdp.store.position.DatabaseIdentity;
 import io.kdp.store.position.Position;
 import io.kdp.store.row.DeltaRow;
 import io.kdp.store.row.SequenceGapRow;
 import io.kdp.store.row.SnapshotRow;
 import io.kdp.store.row.TickerRow;
 import io.kdp.store.row.TradeRow;
+import io.kdp.store.writer.ConnectionWatermarks;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One read of every followed table of one gatherer.
@@ -17,6 +20,11 @@ import java.util.Map;
  * @param behind the tables that returned a full batch: more committed rows may wait
  * @param watermarkMicros the gatherer's stream watermark in the same snapshot: every book row it
  *     received before it is committed ({@code StreamWatermarks.NONE}: it asserted nothing)
+ * @param connections its connection watermarks in the same snapshot, by connection id: a book
+ *     stream is complete only through its connection's
+ * @param identities per source database ({@link SyncTable#source()}), the identity read
+ * @param replaced the sources whose database was not the one the cursors were saved against: their
+ *     tables were read from the beginning
  */
 public record GathererBatch(
     String gatherer,
@@ -27,8 +35,11 @@ public record GathererBatch(
     List<SequenceGapRow> gaps,
     Map<SyncTable, List<String>> metadata,
     Map<SyncTable, Position> next,
-    java.util.Set<SyncTable> behind,
-    long watermarkMicros) {
+    Set<SyncTable> behind,
+    long watermarkMicros,
+    Map<Long, ConnectionWatermarks.Mark> connections,
+    Map<String, DatabaseIdentity> identities,
+    Set<String> replaced) {
 
   /** Every table returned fewer rows than asked: nothing committed was left unread. */
   public boolean caughtUp() {

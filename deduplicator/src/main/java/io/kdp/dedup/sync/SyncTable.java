@@ -33,6 +33,11 @@ public enum SyncTable {
     return metadata;
   }
 
+  /** The source database of the table: {@code "metadata"} or {@code "timeseries"}. */
+  public String source() {
+    return metadata ? "metadata" : "timeseries";
+  }
+
   /** The tables whose rows feed the book merger (their progress gates window decisions). */
   public boolean book() {
     return this == ORDERBOOK_SNAPSHOTS || this == ORDERBOOK_DELTAS || this == SEQUENCE_GAPS;

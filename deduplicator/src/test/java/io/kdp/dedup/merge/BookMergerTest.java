@@ -100,6 +100,28 @@ class BookMergerTest {
     assertThat(restored.decide(end, all, 1000)).isEqualTo(m.decide(end, all, 1000));
   }
 
+  @Test
+  void rowsReadAgainFromTheStartChangeNothing() {
+    // a gatherer database replaced by a restored copy: its cursors restart, every row comes again
+    var script = new ExchangeScript(6, 3, 20 * SECOND);
+    var a = script.record("a", 5_000, List.of(window(12, 14)), ExchangeScript.t(5));
+    var b = script.record("b", 6_000, List.of(window(4, 8)), 0);
+    BookMerger m = new BookMerger(List.of("a", "b"), WINDOW);
+    feed(m, "a", a);
+    feed(m, "b", b);
+    Map<String, Long> upTo9 = Map.of("a", ExchangeScript.t(9), "b", ExchangeScript.t(9));
+    m.decide(ExchangeScript.t(9), upTo9, 1000);
+    BookMerger untouched = MergerCodec.decode(MergerCodec.encode(m), List.of("a", "b"));
+    long pending = m.streams("a").pendingRows();
+
+    feed(m, "a", a);
+
+    assertThat(m.streams("a").pendingRows()).isEqualTo(pending);
+    Map<String, Long> all = Map.of("a", Long.MAX_VALUE, "b", Long.MAX_VALUE);
+    long end = script.endMicros() + WINDOW;
+    assertThat(m.decide(end, all, 1000)).isEqualTo(untouched.decide(end, all, 1000));
+  }
+
   static long[] window(double fromSeconds, double toSeconds) {
     return new long[] {ExchangeScript.t(fromSeconds), ExchangeScript.t(toSeconds)};
   }

@@ -17,4 +17,9 @@ public final class ConnectionNames {
   public static String orderbook(int n) {
     return "ob-" + n;
   }
+
+  /** Whether {@code name} is an orderbook connection's. */
+  public static boolean isOrderbook(String name) {
+    return name.startsWith("ob-");
+  }
 }

@@ -60,6 +60,8 @@ final class GathererConnection implements WsEvents, WsFrameSink {
   private final Owner owner;
   private final WsClientConfig config;
   private final Map<Long, String> tags = new ConcurrentHashMap<>();
+  private final Map<Long, Long> tagIds = new ConcurrentHashMap<>();
+  private final boolean book;
   private volatile long downSinceMicros = -1;
 
   /**
@@ -78,6 +80,7 @@ final class GathererConnection implements WsEvents, WsFrameSink {
       Owner owner)
       throws Exception {
     this.name = name;
+    this.book = ConnectionNames.isOrderbook(name);
     this.config = config;
     this.routing = routing;
     this.metrics = metrics;
@@ -122,13 +125,34 @@ final class GathererConnection implements WsEvents, WsFrameSink {
   /** Journals and routes the frame; the router reuses the client's decoding of it. */
   @Override
   public void onFrame(String text, KalshiWsMessage decoded, long receivedMicros, long connection) {
-    String tag =
-        tags.computeIfAbsent(connection, c -> new ConnectionTag(name, ids.next()).format());
+    String tag = tag(connection);
     metrics.frameReceived(name);
     try {
       routing.onFrame(tag, text, decoded, receivedMicros);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (book) {
+      routing.liveness().alive(tagIds.get(connection), receivedMicros);
+    }
+  }
+
+  private String tag(long connection) {
+    return tags.computeIfAbsent(
+        connection,
+        c -> {
+          long id = ids.next();
+          tagIds.put(c, id);
+          return new ConnectionTag(name, id).format();
+        });
+  }
+
+  @Override
+  public void onHeartbeat(long receivedAtMicros, long connection) {
+    if (book) {
+      tag(connection);
+      routing.liveness().alive(tagIds.get(connection), receivedAtMicros);
     }
   }
 
@@ -147,6 +171,12 @@ final class GathererConnection implements WsEvents, WsFrameSink {
     long now = micros();
     if (to != WsConnectionState.CONNECTING) {
       firstOutcome.complete(to);
+    }
+    if (book
+        && (to == WsConnectionState.BACKOFF
+            || to == WsConnectionState.CLOSED
+            || to == WsConnectionState.FAILED)) {
+      tagIds.values().forEach(routing.liveness()::ended); // the socket is gone: final watermarks
     }
     if (to == WsConnectionState.BACKOFF) {
       metrics.reconnects(name).increment();

@@ -10,12 +10,14 @@ import io.kdp.gatherer.writer.TableWriters;
 import io.kdp.store.GathererStore;
 import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
+import io.kdp.store.writer.ConnectionWatermarks;
 import io.kdp.store.writer.StreamWatermarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -48,6 +50,7 @@ public final class JournalReplay {
     DatabaseHealth health = new DatabaseHealth();
     long[] frames = {0};
     long[] newest = {StreamWatermarks.NONE};
+    java.util.Set<Long> connections = new java.util.HashSet<>();
     int corrupt;
     try (TableWriters writers = TableWriters.start(gatherer, ds, queues, health, metrics)) {
       FrameRouter router = new FrameRouter(gatherer, writers, metrics);
@@ -57,6 +60,7 @@ public final class JournalReplay {
             router.route(offset, record);
             frames[0]++;
             newest[0] = Math.max(newest[0], record.receivedMicros());
+            connections.add(ConnectionTag.parse(record.connection()).id());
           };
       if (Files.isDirectory(input)) {
         corrupt = JournalScanner.scan(input, 0, Long.MAX_VALUE, route).corrupt();
@@ -80,6 +84,11 @@ public final class JournalReplay {
           ds,
           c -> {
             StreamWatermarks.advance(c, gatherer, newest[0] + 1);
+            List<ConnectionWatermarks.Mark> marks = new java.util.ArrayList<>();
+            for (long id : connections) { // a capture's connections: complete, and over
+              marks.add(new ConnectionWatermarks.Mark(id, newest[0] + 1, true));
+            }
+            ConnectionWatermarks.write(c, gatherer, marks, newest[0] + 1);
             return null;
           });
     }

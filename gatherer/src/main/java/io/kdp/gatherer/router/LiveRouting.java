@@ -5,8 +5,10 @@ import io.kdp.gatherer.journal.JournalRecord;
 import io.kdp.gatherer.journal.JournalScanner;
 import io.kdp.gatherer.journal.JournalWriter;
 import io.kdp.gatherer.journal.LoadedMarker;
+import io.kdp.gatherer.writer.ConnectionLiveness;
 import io.kdp.gatherer.writer.DatabaseHealth;
 import io.kdp.gatherer.writer.TableWriters;
+import io.kdp.store.writer.ConnectionWatermarks;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class LiveRouting implements AutoCloseable {
   private final LoadedMarker marker;
   private final Object lock = new Object();
   private final AtomicLong spilled = new AtomicLong();
+  private final ConnectionLiveness liveness = new ConnectionLiveness();
   private final Thread loader;
   private boolean live;
   private long resumeFrom = -1;
@@ -111,18 +114,32 @@ public final class LiveRouting implements AutoCloseable {
    * taken under the same lock — is behind them. Absent while frames are only journaled.
    */
   public java.util.Optional<BookMark> bookMark(java.time.InstantSource clock) {
+    // the connections' liveness first: each time in it was recorded after its frames were routed,
+    // so those frames are behind the queue ends taken next
+    java.util.List<ConnectionWatermarks.Mark> connections = liveness.marks();
     synchronized (lock) {
       if (!live) {
         return java.util.Optional.empty();
       }
       java.time.Instant t = clock.instant();
       long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-      return java.util.Optional.of(new BookMark(micros, writers.bookQueued()));
+      return java.util.Optional.of(new BookMark(micros, writers.bookQueued(), connections));
     }
   }
 
-  /** A time and the book writers' queue ends then. */
-  public record BookMark(long receivedBeforeMicros, long[] queued) {}
+  /** When each book connection was last alive (fed by the connections). */
+  public ConnectionLiveness liveness() {
+    return liveness;
+  }
+
+  /**
+   * A time, the book writers' queue ends then, and each book connection's liveness just before:
+   * once the queues are stored, the connections are complete through their times.
+   */
+  public record BookMark(
+      long receivedBeforeMicros,
+      long[] queued,
+      java.util.List<ConnectionWatermarks.Mark> connections) {}
 
   /** Frames the router had to decode itself (loaded from the journal); live frames come decoded. */
   public long framesDecodedByRouter() {

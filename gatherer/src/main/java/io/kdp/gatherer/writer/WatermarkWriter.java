@@ -2,6 +2,7 @@ package io.kdp.gatherer.writer;
 
 import io.kdp.gatherer.router.LiveRouting;
 import io.kdp.store.GathererStore;
+import io.kdp.store.writer.ConnectionWatermarks;
 import io.kdp.store.writer.StreamWatermarks;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * committed. It is written only after those rows' transactions, so it never claims a row that is
  * not committed; a process that dies, or routes to the journal only, stops advancing it. Pending
  * marks are bounded ({@code MAX_PENDING}, the oldest dropped: a newer mark covers it).
+ *
+ * <p>In the same transaction it writes each book connection's watermark ({@code
+ * connection_watermarks}, {@link ConnectionLiveness}): the last time a frame or ping/pong arrived
+ * on it, so a connection that stalls silently stops advancing while the process goes on. Rows of
+ * connections no longer tracked (ended, or of an earlier process) are closed.
  */
 public final class WatermarkWriter implements AutoCloseable {
 
@@ -74,14 +80,17 @@ public final class WatermarkWriter implements AutoCloseable {
       return;
     }
     long micros = stored.receivedBeforeMicros();
+    LiveRouting.BookMark marked = stored;
     try {
       GathererStore.inTransaction(
           ds,
           c -> {
             StreamWatermarks.advance(c, gatherer, micros);
+            ConnectionWatermarks.write(c, gatherer, marked.connections(), micros);
             return null;
           });
       written = micros;
+      routing.liveness().written(marked.connections());
     } catch (SQLException | RuntimeException e) {
       log.debug("stream watermark not written ({}); next round retries", e.getMessage());
     }

@@ -281,6 +281,14 @@ public final class KalshiWsClient implements AutoCloseable {
     }
   }
 
+  /** A ping or pong received at {@code atMicros}: alive, and the owner hears of it. */
+  void heartbeat(WsSession s, long atMicros) {
+    if (s == current) {
+      lastFrameMillis = config.clock().millis();
+      events.onHeartbeat(atMicros, s.connection());
+    }
+  }
+
   WsSession current() {
     return current;
   }

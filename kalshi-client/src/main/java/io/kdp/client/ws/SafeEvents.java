@@ -45,6 +45,11 @@ final class SafeEvents implements WsEvents {
   }
 
   @Override
+  public void onHeartbeat(long receivedAtMicros, long connection) {
+    safely(() -> target.onHeartbeat(receivedAtMicros, connection), "onHeartbeat");
+  }
+
+  @Override
   public void onShardFurther(
       WsSubscription subscription, List<String> markets, CommandReply.Error error) {
     safely(() -> target.onShardFurther(subscription, markets, error), "onShardFurther");

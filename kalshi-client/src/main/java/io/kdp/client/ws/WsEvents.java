@@ -34,6 +34,13 @@ public interface WsEvents {
   default void onStateChange(WsConnectionState from, WsConnectionState to, String reason) {}
 
   /**
+   * A ping (Kalshi's {@code heartbeat}, every 10 s) or a pong arrived on the current connection at
+   * {@code receivedAtMicros}: the connection was alive then, and every frame received on it before
+   * has already been handed to the frame sink and to {@link #onMessage}.
+   */
+  default void onHeartbeat(long receivedAtMicros, long connection) {}
+
+  /**
    * Error 26: the subscription's market set is over Kalshi's per-subscription cap. The markets were
    * not (all) subscribed; split them over more subscriptions or connections. For a rejected
    * subscribe the subscription is removed from the registry; for a rejected add, {@code markets}

@@ -97,14 +97,16 @@ public final class WsSession implements Session.Listener {
   @Override
   public void onWebSocketPing(ByteBuffer payload) {
     Session s = session;
-    run(() -> owner.alive(this));
+    long at = micros(clock.instant());
+    run(() -> owner.heartbeat(this, at));
     s.sendPong(payload, Callback.NOOP);
     s.demand();
   }
 
   @Override
   public void onWebSocketPong(ByteBuffer payload) {
-    run(() -> owner.alive(this));
+    long at = micros(clock.instant());
+    run(() -> owner.heartbeat(this, at));
     session.demand();
   }
 

@@ -49,6 +49,11 @@ class KalshiWsClientFailuresTest extends ScriptedServerTestBase {
       await("pong").atMost(Duration.ofSeconds(10)).until(() -> c.pongs.size() == pongs);
     }
     assertThat(c.pongs).isEqualTo(List.of("heartbeat", "heartbeat", "heartbeat"));
+    await("heartbeats").atMost(Duration.ofSeconds(10)).until(() -> events.heartbeats.size() == 3);
+    long first = events.heartbeats.getFirst()[0];
+    assertThat(events.heartbeats.stream().map(h -> (h[0] - first) + "@" + h[1]).toList())
+        .as("each ping handed to the owner with its receive time and connection")
+        .isEqualTo(List.of("0@1", "20000000@1", "40000000@1"));
     assertThat(client.state()).isEqualTo(LIVE);
     assertThat(client.stats().connects()).isEqualTo(1);
   }

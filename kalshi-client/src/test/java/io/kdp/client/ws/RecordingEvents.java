@@ -22,10 +22,16 @@ class RecordingEvents implements WsEvents, WsFrameSink {
   final List<Shard> shards = new CopyOnWriteArrayList<>();
   final List<String> journal = new CopyOnWriteArrayList<>();
   final List<io.kdp.client.rest.KalshiAuthException> failures = new CopyOnWriteArrayList<>();
+  final List<long[]> heartbeats = new CopyOnWriteArrayList<>();
 
   @Override
   public void onFailed(io.kdp.client.rest.KalshiAuthException error) {
     failures.add(error);
+  }
+
+  @Override
+  public void onHeartbeat(long receivedAtMicros, long connection) {
+    heartbeats.add(new long[] {receivedAtMicros, connection});
   }
 
   @Override

@@ -23,11 +23,27 @@ public final class MetadataTables {
 
   private MetadataTables() {}
 
+  /**
+   * Metadata table {@code name} read with each row whole as a JSON document ({@code to_jsonb(row)}
+   * without {@code txid} and {@code pos}), for a follower that picks the columns it needs.
+   */
+  public static PositionedTable<String> json(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a table name: " + name);
+    }
+    return table(
+        name, "(to_jsonb(" + name + ") - 'txid' - 'pos')::text AS doc", rs -> rs.getString("doc"));
+  }
+
   private interface Decoder<R> {
     R decode(ResultSet rs) throws SQLException;
   }
 
   private static <R> PositionedTable<R> table(String name, Decoder<R> decoder) {
+    return table(name, name + ".*", decoder);
+  }
+
+  private static <R> PositionedTable<R> table(String name, String columns, Decoder<R> decoder) {
     return new PositionedTable<>() {
       @Override
       public String name() {
@@ -36,7 +52,7 @@ public final class MetadataTables {
 
       @Override
       public List<String> readColumns() {
-        return List.of(name + ".*");
+        return List.of(columns);
       }
 
       @Override

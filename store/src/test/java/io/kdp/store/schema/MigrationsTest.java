@@ -26,6 +26,8 @@ class MigrationsTest {
     assertThat(engine).isInstanceOf(PartitionedEngine.class);
     List<String> expected =
         List.of(
+            "connection_watermarks",
+            "database_identity",
             "events",
             "flyway_history_metadata",
             "flyway_history_timeseries",
@@ -57,9 +59,12 @@ class MigrationsTest {
         .containsExactly(
             "metadata 0 << Flyway Baseline >>",
             "metadata 1 metadata tables",
+            "metadata 2 database identity",
             "timeseries 1 time series tables",
             "timeseries 2 storage engine setup",
-            "timeseries 3 stream watermarks");
+            "timeseries 3 stream watermarks",
+            "timeseries 4 connection watermarks",
+            "timeseries 5 database identity");
     assertThat(topLevelTables(db)).isEqualTo(expected);
   }
 
