@@ -15,6 +15,7 @@ import io.kdp.store.row.TradeRow;
 import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
 import io.kdp.store.table.Tables;
+import io.kdp.store.writer.ConnectionWatermarks;
 import io.kdp.store.writer.CopyWriter;
 import io.kdp.store.writer.StreamWatermarks;
 import io.kdp.store.writer.TradeWriter;
@@ -63,7 +64,10 @@ public final class DedupBench {
         }
         gathererRows += fill(db, g, deltas, markets);
         try (Connection c = db.connect()) { // the gatherer ran through: its streams are complete
-          StreamWatermarks.advance(c, g, T0 + (long) deltas * 10_000 + 10_000_000);
+          long through = T0 + (long) deltas * 10_000 + 10_000_000;
+          StreamWatermarks.advance(c, g, through);
+          ConnectionWatermarks.write( // and its one book connection (1) too
+              c, g, List.of(new ConnectionWatermarks.Mark(1, through, false)), through);
         }
         String url = db.jdbcUrl().replaceAll("\\?user=.*$", "");
         DedupConfig.Database d = new DedupConfig.Database(url, "kdp_dedup_reader", null, 2);

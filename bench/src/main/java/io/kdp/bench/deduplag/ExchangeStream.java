@@ -190,4 +190,9 @@ final class ExchangeStream {
         received,
         new Provenance(gatherer, connectionId, BOOK_SID, ++bookSeq));
   }
+
+  /** The book stream's connection id. */
+  long connectionId() {
+    return connectionId;
+  }
 }

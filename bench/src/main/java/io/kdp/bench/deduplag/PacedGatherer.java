@@ -2,6 +2,7 @@ package io.kdp.bench.deduplag;
 
 import io.kdp.store.GathererStore;
 import io.kdp.store.table.Tables;
+import io.kdp.store.writer.ConnectionWatermarks;
 import io.kdp.store.writer.CopyWriter;
 import io.kdp.store.writer.StreamWatermarks;
 import io.kdp.store.writer.TradeWriter;
@@ -107,6 +108,13 @@ final class PacedGatherer implements AutoCloseable {
                 ds,
                 c -> {
                   StreamWatermarks.advance(c, name, m);
+                  // its one book connection received through the same mark, as the gatherer's
+                  // WatermarkWriter records per connection
+                  ConnectionWatermarks.write(
+                      c,
+                      name,
+                      List.of(new ConnectionWatermarks.Mark(stream.connectionId(), m, false)),
+                      m);
                   return null;
                 });
           }

@@ -48,6 +48,7 @@ public final class KalshiWsClient implements AutoCloseable {
   private volatile WsConnectionState state = WsConnectionState.DISCONNECTED;
   private volatile KalshiAuthException failure;
   private WsSession current;
+  private String upgradeKeyId; // the key id the latest upgrade was signed with (not secret)
   private long connections;
   private long lastFrameMillis;
 
@@ -219,6 +220,7 @@ public final class KalshiWsClient implements AutoCloseable {
     try {
       var request = WsSession.upgradeRequest(config.signer(), config.uri());
       String keyId = request.getHeader(RequestSigner.KEY_HEADER);
+      upgradeKeyId = keyId;
       jetty
           .connect(s, request)
           .whenComplete(
@@ -229,6 +231,18 @@ public final class KalshiWsClient implements AutoCloseable {
               });
     } catch (IOException | RuntimeException e) {
       closed(s, "connect failed: " + e);
+    }
+  }
+
+  /**
+   * An error on {@code s}'s socket. Jetty may report a refused upgrade here before the connect
+   * future fails, so a refused upgrade is classified the same way on either path.
+   */
+  void socketError(WsSession s, Throwable cause) {
+    if (UpgradeFailure.status(cause) != 0) {
+      connectFailed(s, cause, upgradeKeyId);
+    } else {
+      closed(s, "socket error: " + cause);
     }
   }
 

@@ -118,7 +118,7 @@ public final class WsSession implements Session.Listener {
 
   @Override
   public void onWebSocketError(Throwable cause) {
-    run(() -> owner.closed(this, "socket error: " + cause));
+    run(() -> owner.socketError(this, cause));
   }
 
   void send(String text) {
