@@ -3,6 +3,8 @@ package io.kdp.platform.archive;
 import io.kdp.archive.export.ArchiveJob;
 import io.kdp.archive.export.ExportProgress;
 import io.kdp.archive.export.HourExporter;
+import io.kdp.archive.s3.ArchiveBucket;
+import io.kdp.archive.s3.ArchiveBucket.LifecyclePolicy;
 import io.kdp.archive.s3.LifecycleRules;
 import io.kdp.archive.s3.ObjectStore;
 import io.kdp.archive.s3.ObjectStoreConfig;
@@ -33,12 +35,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Export hours of production (and raw gatherer data) to S3 as Parquet.")
 public final class ArchiveCommand implements Callable<Integer> {
-
-  /** What start-up does when the bucket's lifecycle rules cannot be set. */
-  public enum LifecyclePolicy {
-    REQUIRE,
-    WARN
-  }
 
   @Option(
       names = "--from",
@@ -98,16 +94,15 @@ public final class ArchiveCommand implements Callable<Integer> {
     ObjectStoreConfig config =
         new ObjectStoreConfig(endpoint, region, bucket, endpoint.isPresent(), Optional.empty());
     try (ObjectStore store = ObjectStore.open(config)) {
-      store.ensureBucket();
-      LifecycleRules.Outcome outcome = LifecycleRules.ensure(store, LifecycleRules.DESIGN);
+      LifecycleRules.Outcome outcome;
+      try {
+        outcome = ArchiveBucket.prepare(store, lifecycle);
+      } catch (IllegalStateException e) {
+        err.println("kdp archive: " + e.getMessage() + " (--lifecycle WARN)");
+        return 2;
+      }
       if (outcome == LifecycleRules.Outcome.UNSUPPORTED) {
-        String message =
-            "bucket " + bucket + ": the S3 server does not implement lifecycle rules (501)";
-        if (lifecycle == LifecyclePolicy.REQUIRE) {
-          err.println("kdp archive: " + message + "; use --lifecycle WARN for a test server");
-          return 2;
-        }
-        err.println("kdp archive: warning: " + message);
+        err.println("kdp archive: warning: bucket " + bucket + " keeps no lifecycle rules (501)");
       }
       Map<String, DataSource> raw = new LinkedHashMap<>();
       gatherers.forEach((name, url) -> raw.put(name, dataSource(url)));

@@ -3,7 +3,8 @@ package io.kdp.platform.dedup;
 import io.kdp.archive.export.ArchiveJob;
 import io.kdp.archive.export.ArchiveSchedule;
 import io.kdp.archive.export.HourExporter;
-import io.kdp.archive.s3.LifecycleRules;
+import io.kdp.archive.s3.ArchiveBucket;
+import io.kdp.archive.s3.ArchiveBucket.LifecyclePolicy;
 import io.kdp.archive.s3.ObjectStore;
 import io.kdp.archive.s3.ObjectStoreConfig;
 import io.kdp.dedup.config.DedupConfig;
@@ -20,8 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +29,6 @@ import picocli.CommandLine.Option;
  * {@code raw/}, read through the same databases the deduplicator is configured with.
  */
 final class ArchiveOptions {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ArchiveOptions.class);
 
   @Option(
       names = "--archive-bucket",
@@ -69,7 +66,7 @@ final class ArchiveOptions {
       description =
           "REQUIRE (refuse to start) or WARN when the bucket cannot keep the lifecycle rules:"
               + " ${DEFAULT-VALUE}")
-  String lifecycle;
+  LifecyclePolicy lifecycle = LifecyclePolicy.REQUIRE;
 
   String describe() {
     return bucket == null ? "off" : "s3://" + bucket + " (window " + window + ")";
@@ -84,18 +81,12 @@ final class ArchiveOptions {
         ObjectStore.open(
             new ObjectStoreConfig(
                 Optional.ofNullable(endpoint), region, bucket, endpoint != null, Optional.empty()));
-    store.ensureBucket();
-    LifecycleRules.Outcome outcome = LifecycleRules.ensure(store, LifecycleRules.DESIGN);
-    if (outcome == LifecycleRules.Outcome.UNSUPPORTED) {
-      if (!"WARN".equals(lifecycle)) {
-        store.close();
-        throw new IllegalStateException(
-            "--archive-bucket "
-                + bucket
-                + ": the S3 server does not implement lifecycle rules; --archive-lifecycle WARN"
-                + " accepts that for a test server");
-      }
-      LOG.warn("bucket {} keeps no lifecycle rules (the server answers 501)", bucket);
+    try {
+      ArchiveBucket.prepare(store, lifecycle);
+    } catch (RuntimeException e) {
+      store.close();
+      throw new IllegalStateException(
+          "--archive-bucket " + bucket + ": " + e.getMessage() + " (--archive-lifecycle WARN)", e);
     }
     Map<String, DataSource> raw = new LinkedHashMap<>();
     for (DedupConfig.Gatherer g : config.gatherers()) {
