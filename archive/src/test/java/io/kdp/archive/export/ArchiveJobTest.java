@@ -200,8 +200,9 @@ class ArchiveJobTest {
                   "a", HOUR.plus(1, ChronoUnit.HOURS),
                   "b", first));
 
+      // down from 15:10 to 16:30; restarted as kdp dedup restarts it (first hour = its start)
       now.set(Instant.parse("2026-11-20T16:30:00Z"));
-      ArchiveSchedule restarted = new ArchiveSchedule(job(store), store, window, first, clock);
+      ArchiveSchedule restarted = new ArchiveSchedule(job(store), store, window, now.get(), clock);
       ExportProgress progress = restarted.runDue();
       assertThat(progress.unitsSkipped()).isZero();
       assertThat(progress.unitsDone()).isEqualTo(2);

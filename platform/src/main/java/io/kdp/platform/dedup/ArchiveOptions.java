@@ -11,7 +11,6 @@ import io.kdp.dedup.config.DedupConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +67,18 @@ final class ArchiveOptions {
               + " ${DEFAULT-VALUE}")
   LifecyclePolicy lifecycle = LifecyclePolicy.REQUIRE;
 
+  @Option(
+      names = "--archive-period",
+      defaultValue = "PT1M",
+      hidden = true,
+      description = "how often the schedule looks for due hours: ${DEFAULT-VALUE}")
+  Duration period;
+
+  /**
+   * The schedule's clock (tests advance it past an hour's close; the deduplicator's is its own).
+   */
+  InstantSource clock = InstantSource.system();
+
   String describe() {
     return bucket == null ? "off" : "s3://" + bucket + " (window " + window + ")";
   }
@@ -105,8 +116,7 @@ final class ArchiveOptions {
               t.setDaemon(true);
               return t;
             });
-    new ArchiveSchedule(job, store, window, Instant.now(), InstantSource.system())
-        .start(thread, Duration.ofMinutes(1));
+    new ArchiveSchedule(job, store, window, clock.instant(), clock).start(thread, period);
     return () -> {
       thread.shutdownNow();
       thread.awaitTermination(30, TimeUnit.SECONDS);
