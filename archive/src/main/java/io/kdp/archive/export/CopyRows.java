@@ -68,7 +68,12 @@ final class CopyRows implements RowCursor {
     String sql = "COPY (" + inline(query, from, to) + ") TO STDOUT (FORMAT binary)";
     CopyRows rows =
         new CopyRows(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), columns, types);
-    rows.header();
+    try {
+      rows.header();
+    } catch (IOException e) {
+      rows.close();
+      throw unwrapped(e);
+    }
     return rows;
   }
 
@@ -97,8 +102,28 @@ final class CopyRows implements RowCursor {
     in.skip(in.readInt());
   }
 
+  /**
+   * The next row. A database error inside the stream (the server gone, the backend terminated) is
+   * thrown as the {@link SQLException} pgjdbc wrapped, so callers see its SQLState (08*: defer).
+   */
   @Override
-  public Object[] next() throws IOException {
+  public Object[] next() throws SQLException, IOException {
+    try {
+      return decodeRow();
+    } catch (IOException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  /** The database error pgjdbc wrapped in {@code e}, thrown as it was; else {@code e}. */
+  private static SQLException unwrapped(IOException e) throws IOException {
+    if (e.getCause() instanceof SQLException sql) {
+      return sql;
+    }
+    throw e;
+  }
+
+  private Object[] decodeRow() throws IOException {
     int fields = in.readShort();
     if (fields == -1) {
       in.drain();

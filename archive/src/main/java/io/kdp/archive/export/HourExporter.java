@@ -2,6 +2,7 @@ package io.kdp.archive.export;
 
 import io.kdp.archive.layout.AggregateLayouts;
 import io.kdp.archive.layout.Layout;
+import io.kdp.archive.layout.MetadataLayouts;
 import io.kdp.archive.layout.ProcessedLayouts;
 import io.kdp.archive.layout.RawLayouts;
 import io.kdp.archive.s3.ObjectStore;
@@ -46,7 +47,10 @@ public final class HourExporter {
     this.lookback = lookback;
   }
 
-  /** {@code processed/} trades, tickers, orderbook, and {@code aggregates/} for the hour. */
+  /**
+   * {@code processed/} trades, tickers, coverage, orderbook, and {@code aggregates/} for the hour;
+   * with hour 23 also the day's metadata ({@link MetadataLayouts#DAILY}) and daily candles.
+   */
   public List<ExportedFile> exportProcessed(Connection c, Instant hour, ExportProgress progress)
       throws SQLException, IOException {
     Instant to = hour.plus(1, ChronoUnit.HOURS);
@@ -57,13 +61,26 @@ public final class HourExporter {
         String key = HourKeys.processed(layout.table(), hour);
         files.add(upload(key, f -> TableExport.write(c, layout, hour, to, f, progress), progress));
       }
+      for (Layout layout : MetadataLayouts.HOURLY) {
+        String key = HourKeys.processed(layout.table(), hour);
+        files.add(upload(key, f -> TableExport.write(c, layout, hour, to, f, progress), progress));
+      }
       String book = HourKeys.processed("orderbook", hour);
       files.add(
           upload(book, f -> OrderbookExport.write(c, hour, to, lookback, f, progress), progress));
+      if (lastOfDay(hour)) {
+        Instant day = hour.truncatedTo(ChronoUnit.DAYS);
+        Instant next = day.plus(1, ChronoUnit.DAYS);
+        for (Layout layout : MetadataLayouts.DAILY) {
+          String key = HourKeys.processedDaily(layout.table(), day);
+          files.add(
+              upload(key, f -> TableExport.write(c, layout, day, next, f, progress), progress));
+        }
+      }
       for (String table : AggregateLayouts.TABLES) {
         Layout layout = AggregateLayouts.discover(c, table);
         if (table.endsWith("_1d")) {
-          if (hour.atZone(ZoneOffset.UTC).getHour() == 23) {
+          if (lastOfDay(hour)) {
             Instant day = hour.truncatedTo(ChronoUnit.DAYS);
             String key = HourKeys.dailyAggregate(table, day);
             Instant next = day.plus(1, ChronoUnit.DAYS);
@@ -108,6 +125,10 @@ public final class HourExporter {
         "application/json");
     progress.unitDone();
     return files;
+  }
+
+  private static boolean lastOfDay(Instant hour) {
+    return hour.atZone(ZoneOffset.UTC).getHour() == 23;
   }
 
   /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kdp.archive.export.HourKeys;
 import io.kdp.archive.layout.AggregateLayouts;
+import io.kdp.archive.layout.MetadataLayouts;
 import io.kdp.archive.layout.OrderbookLayout;
 import io.kdp.archive.layout.ProcessedLayouts;
 import io.kdp.archive.layout.RawLayouts;
@@ -145,6 +146,7 @@ class DedupArchiveWiringTest {
   private static List<String> expectedKeys(Instant hour) {
     List<String> keys = new ArrayList<>();
     ProcessedLayouts.FLAT.forEach(l -> keys.add(HourKeys.processed(l.table(), hour)));
+    MetadataLayouts.HOURLY.forEach(l -> keys.add(HourKeys.processed(l.table(), hour)));
     keys.add(HourKeys.processed(OrderbookLayout.TABLE, hour));
     AggregateLayouts.TABLES.stream()
         .filter(t -> !t.endsWith("_1d"))
