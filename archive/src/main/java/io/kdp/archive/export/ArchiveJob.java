@@ -85,8 +85,8 @@ public final class ArchiveJob {
       progress.unitSkipped();
       return;
     }
-    try (Connection c = production.getConnection()) {
-      exporter.exportProcessed(c, hour, progress);
+    try {
+      exporter.exportProcessed(production, hour, progress);
     } catch (SQLException e) {
       throw new SQLException(
           "processed export of hour " + hour + " failed: " + e.getMessage(), e.getSQLState(), e);

@@ -83,6 +83,12 @@ public final class ArchiveCommand implements Callable<Integer> {
   Duration lookback;
 
   @Option(
+      names = "--parallelism",
+      defaultValue = "2",
+      description = "files of an hour exported at once, one connection each: ${DEFAULT-VALUE}")
+  int parallelism;
+
+  @Option(
       names = "--work-dir",
       defaultValue = "${java.io.tmpdir}/kdp-archive",
       description = "local directory for files before upload")
@@ -108,7 +114,10 @@ public final class ArchiveCommand implements Callable<Integer> {
       gatherers.forEach((name, url) -> raw.put(name, dataSource(url)));
       ArchiveJob job =
           new ArchiveJob(
-              store, new HourExporter(store, workDir, lookback), dataSource(production), raw);
+              store,
+              new HourExporter(store, workDir, lookback, parallelism),
+              dataSource(production),
+              raw);
       ExportProgress progress = new ExportProgress(InstantSource.system());
       long hours = Duration.between(from, to).toHours();
       ProgressLine line = new ProgressLine(err, progress, hours);

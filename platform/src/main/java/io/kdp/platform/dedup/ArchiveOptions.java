@@ -68,6 +68,12 @@ final class ArchiveOptions {
   LifecyclePolicy lifecycle = LifecyclePolicy.REQUIRE;
 
   @Option(
+      names = "--archive-parallelism",
+      defaultValue = "2",
+      description = "files of an hour exported at once, one connection each: ${DEFAULT-VALUE}")
+  int parallelism;
+
+  @Option(
       names = "--archive-period",
       defaultValue = "PT1M",
       hidden = true,
@@ -106,7 +112,7 @@ final class ArchiveOptions {
     ArchiveJob job =
         new ArchiveJob(
             store,
-            new HourExporter(store, workDir, Duration.ofHours(24)),
+            new HourExporter(store, workDir, Duration.ofHours(24), parallelism),
             dataSource(config.production()),
             raw);
     ScheduledExecutorService thread =
