@@ -55,6 +55,8 @@ public final class S3MockServer implements AutoCloseable {
                 "--com.adobe.testing.s3mock.store.root=" + root)
             .redirectErrorStream(true)
             .start();
+    // a test JVM that dies without closing the server does not leave it running
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "s3mock-stop"));
     Path log = JAR.resolveSibling("s3mock-" + p.pid() + ".log");
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread pump = new Thread(() -> pump(p, log, port), "s3mock-output");

@@ -82,18 +82,20 @@ record ScriptedGatherer(
     Migrations.migrateMetadata(db.dataSource());
   }
 
-  /** Stores every row, then advances the watermark a minute past the newest. */
-  void store(TestDatabase db) throws SQLException {
+  /**
+   * Stores every row, then advances the watermark to {@code completeThroughMicros}: the gatherer,
+   * quiet after its last row, asserts it has everything up to then.
+   */
+  void store(TestDatabase db, long completeThroughMicros) throws SQLException {
     GathererStore.inTransaction(
         db.dataSource(), c -> new CopyWriter<>(Tables.SNAPSHOTS).write(c, snapshots));
     GathererStore.inTransaction(
         db.dataSource(), c -> new CopyWriter<>(Tables.DELTAS).write(c, deltas));
     GathererStore.inTransaction(db.dataSource(), c -> new TradeWriter().write(c, trades));
-    long newest = deltas.getLast().receivedAtMicros();
     GathererStore.inTransaction(
         db.dataSource(),
         c -> {
-          StreamWatermarks.advance(c, name, newest + 60_000_000L);
+          StreamWatermarks.advance(c, name, completeThroughMicros);
           return null;
         });
   }
