@@ -3,10 +3,14 @@ package io.kdp.archive.export;
 import io.kdp.archive.s3.ObjectStore;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -73,6 +77,25 @@ public final class ArchiveJob {
     return complete;
   }
 
+  /**
+   * How far the deduplicator has decided production: {@code dedup_checkpoint.decided_to}, empty
+   * when it has decided nothing yet (no row, or no such table in this database).
+   */
+  public Optional<Instant> decidedThrough() throws SQLException {
+    try (Connection c = production.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT decided_to FROM dedup_checkpoint")) {
+      return rs.next()
+          ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant())
+          : Optional.empty();
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** The gatherers whose raw data this job archives, in name order. */
   public Set<String> gatherers() {
     return gatherers.keySet();
@@ -85,8 +108,8 @@ public final class ArchiveJob {
       progress.unitSkipped();
       return;
     }
-    try (Connection c = production.getConnection()) {
-      exporter.exportProcessed(c, hour, progress);
+    try {
+      exporter.exportProcessed(production, hour, progress);
     } catch (SQLException e) {
       throw new SQLException(
           "processed export of hour " + hour + " failed: " + e.getMessage(), e.getSQLState(), e);

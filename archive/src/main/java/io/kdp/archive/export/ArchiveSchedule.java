@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive as the deduplicator runs it: every period, export each closed hour whose dedup window
- * has passed (hour H once {@code now >= H + 1h + dedupWindow}), oldest first. Each stream — {@code
- * processed} and one {@code raw/gatherer=g} per gatherer — keeps its own cursor, resumed after its
- * newest manifest in the bucket (or {@code firstHour} on an empty bucket), so a gatherer that is
- * down holds back only its own raw stream. A failed hour is retried on the next tick; none is
- * skipped.
+ * has passed (hour H once {@code now >= H + 1h + dedupWindow}), oldest first; {@code processed}
+ * also waits until the deduplicator has decided past the hour ({@code dedup_checkpoint.decided_to
+ * >= H + 1h}), so a deduplicator catching up after an outage is never archived half-merged. Each
+ * stream — {@code processed} and one {@code raw/gatherer=g} per gatherer — keeps its own cursor,
+ * resumed after its newest manifest in the bucket (or {@code firstHour} on an empty bucket, even
+ * after downtime), so a gatherer that is down holds back only its own raw stream. A failed hour is
+ * retried on the next tick; none is skipped.
  *
  * <pre>{@code
  * ArchiveSchedule schedule =
@@ -77,9 +79,11 @@ public final class ArchiveSchedule {
     }
     ExportProgress progress = new ExportProgress(clock);
     Instant until = dueUntil();
+    Instant decided = job.decidedThrough().map(HourKeys::hourOf).orElse(Instant.MIN);
     for (Map.Entry<String, Instant> cursor : cursors.entrySet()) {
       Instant hour = cursor.getValue();
-      while (hour.isBefore(until)) {
+      Instant end = cursor.getKey().equals(PROCESSED) && decided.isBefore(until) ? decided : until;
+      while (hour.isBefore(end)) {
         if (cursor.getKey().equals(PROCESSED)) {
           job.exportProcessedHour(hour, false, progress);
         } else if (!job.exportRawHour(cursor.getKey(), hour, false, progress)) {
@@ -108,12 +112,13 @@ public final class ArchiveSchedule {
     }
   }
 
-  /** The hour after the newest manifest under {@code prefix}, else {@code firstHour}. */
+  /**
+   * The hour after the newest manifest under {@code prefix}, else (an empty bucket) {@code
+   * firstHour}. A restart after downtime thus exports the hours the process was down for, even
+   * though it passes its own start time as {@code firstHour}.
+   */
   private Instant resumePoint(String prefix) {
-    return newest(store.list(prefix))
-        .map(h -> h.plus(1, ChronoUnit.HOURS))
-        .filter(h -> h.isAfter(firstHour))
-        .orElse(firstHour);
+    return newest(store.list(prefix)).map(h -> h.plus(1, ChronoUnit.HOURS)).orElse(firstHour);
   }
 
   /** The hour of the last manifest key ({@code .../date=YYYY-MM-DD/hour=HH.json}). */

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
  * processed/table=trades/date=2026-11-25/hour=14/part-0000.parquet
  * aggregates/table=candles_1m/date=2026-11-25/hour=14/part-0000.parquet
  * aggregates/table=candles_1d/date=2026-11-25/part-0000.parquet
+ * processed/table=markets/date=2026-11-25/part-0000.parquet
  * raw/gatherer=a/table=trades/date=2026-11-25/hour=14/part-0000.parquet
  * manifests/processed/date=2026-11-25/hour=14.json
  * manifests/raw/gatherer=a/date=2026-11-25/hour=14.json
@@ -41,6 +42,11 @@ public final class HourKeys {
 
   public static String processed(String table, Instant hour) {
     return "processed/table=" + table + "/" + partition(hour) + "/" + PART;
+  }
+
+  /** A daily {@code processed/} file (metadata), written with the day's hour 23. */
+  public static String processedDaily(String table, Instant day) {
+    return "processed/table=" + table + "/" + datePartition(day) + "/" + PART;
   }
 
   public static String aggregate(String table, Instant hour) {

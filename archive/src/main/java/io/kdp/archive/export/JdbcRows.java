@@ -72,7 +72,7 @@ final class JdbcRows {
     Object[] values = (Object[]) array.getArray();
     long[] out = new long[values.length];
     for (int i = 0; i < values.length; i++) {
-      out[i] = (Long) values[i];
+      out[i] = ((Number) values[i]).longValue();
     }
     return out;
   }

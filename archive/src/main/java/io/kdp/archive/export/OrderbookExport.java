@@ -36,29 +36,24 @@ final class OrderbookExport {
                 OrderbookLayout.TABLE,
                 OrderbookLayout.SCHEMA_VERSION,
                 OrderbookLayout.COLUMNS);
-        PreparedStatement s = c.prepareStatement(OrderbookLayout.EVENTS)) {
-      TableExport.bindRanges(s, 4, from, to);
-      TableExport.binary(s);
-      s.setFetchSize(TableExport.FETCH_SIZE);
+        RowCursor rows =
+            RowCursor.open(c, OrderbookLayout.EVENTS, from, to, OrderbookLayout.COLUMNS)) {
       Iterator<Map.Entry<String, Object[]>> pending = starts.entrySet().iterator();
       String market = null;
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          Object[] row = JdbcRows.read(rs, OrderbookLayout.COLUMNS);
-          String rowMarket = (String) row[OrderbookLayout.MARKET];
-          if (!rowMarket.equals(market)) {
-            Map.Entry<String, Object[]> start = pending.next();
-            if (!start.getKey().equals(rowMarket)) {
-              throw new IllegalStateException(
-                  "orderbook markets out of step: " + start.getKey() + " vs " + rowMarket);
-            }
-            out.write(start.getValue());
-            market = rowMarket;
+      for (Object[] row = rows.next(); row != null; row = rows.next()) {
+        String rowMarket = (String) row[OrderbookLayout.MARKET];
+        if (!rowMarket.equals(market)) {
+          Map.Entry<String, Object[]> start = pending.next();
+          if (!start.getKey().equals(rowMarket)) {
+            throw new IllegalStateException(
+                "orderbook markets out of step: " + start.getKey() + " vs " + rowMarket);
           }
-          out.write(row);
-          if (out.rows() % TableExport.FETCH_SIZE == 0) {
-            progress.rows(TableExport.FETCH_SIZE);
-          }
+          out.write(start.getValue());
+          market = rowMarket;
+        }
+        out.write(row);
+        if (out.rows() % TableExport.FETCH_SIZE == 0) {
+          progress.rows(TableExport.FETCH_SIZE);
         }
       }
       progress.rows(out.rows() % TableExport.FETCH_SIZE);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,24 +23,18 @@ final class TableExport {
   static long write(
       Connection c, Layout layout, Instant from, Instant to, Path file, ExportProgress progress)
       throws SQLException, IOException {
-    try (PreparedStatement s = c.prepareStatement(layout.query());
-        ParquetRowsWriter out =
-            ParquetRowsWriter.open(
-                file, layout.table(), layout.schemaVersion(), layout.columns())) {
-      binary(s);
-      bindRanges(s, layout.rangeParameters(), from, to);
-      s.setFetchSize(FETCH_SIZE);
-      try (ResultSet rs = s.executeQuery()) {
-        long batch = 0;
-        while (rs.next()) {
-          out.write(JdbcRows.read(rs, layout.columns()));
-          if (++batch == FETCH_SIZE) {
-            progress.rows(batch);
-            batch = 0;
-          }
+    try (ParquetRowsWriter out =
+            ParquetRowsWriter.open(file, layout.table(), layout.schemaVersion(), layout.columns());
+        RowCursor rows = RowCursor.open(c, layout.query(), from, to, layout.columns())) {
+      long batch = 0;
+      for (Object[] row = rows.next(); row != null; row = rows.next()) {
+        out.write(row);
+        if (++batch == FETCH_SIZE) {
+          progress.rows(batch);
+          batch = 0;
         }
-        progress.rows(batch);
       }
+      progress.rows(batch);
       return out.rows();
     }
   }

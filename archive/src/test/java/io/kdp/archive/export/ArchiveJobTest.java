@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,17 @@ class ArchiveJobTest {
   @AfterAll
   static void tearDown() throws Exception {
     s3.close();
+  }
+
+  private static void decidedTo(String instant) throws SQLException {
+    try (Connection c = production.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO dedup_checkpoint (singleton, decided_to, state, updated_at) VALUES (true, '"
+              + instant
+              + "', '\\x', now()) ON CONFLICT (singleton) DO UPDATE SET decided_to ="
+              + " excluded.decided_to");
+    }
   }
 
   private static ArchiveJob job(ObjectStore store) {
@@ -182,12 +194,23 @@ class ArchiveJobTest {
       Duration window = Duration.ofMinutes(10);
       Instant first = HOUR.minus(1, ChronoUnit.HOURS);
       ArchiveSchedule schedule = new ArchiveSchedule(job(store), store, window, first, clock);
+      assertThat(job(store).decidedThrough()).isEmpty();
+      decidedTo("2026-11-20T14:30:00Z"); // the deduplicator is half-way through hour 14
 
       schedule.runDue();
       assertThat(store.list("manifests/processed/"))
           .containsExactly("manifests/processed/date=2026-11-20/hour=13.json");
 
       now.set(Instant.parse("2026-11-20T15:10:00Z"));
+      schedule.runDue();
+      // hour 14 is past its window but not yet decided: processed waits, raw does not
+      assertThat(store.list("manifests/processed/"))
+          .containsExactly("manifests/processed/date=2026-11-20/hour=13.json");
+      assertThat(schedule.cursors())
+          .containsEntry("processed", HOUR)
+          .containsEntry("a", HOUR.plus(1, ChronoUnit.HOURS));
+
+      decidedTo("2026-11-20T16:40:00Z");
       schedule.runDue();
       assertThat(store.list("manifests/processed/"))
           .containsExactly(
@@ -200,8 +223,9 @@ class ArchiveJobTest {
                   "a", HOUR.plus(1, ChronoUnit.HOURS),
                   "b", first));
 
+      // down from 15:10 to 16:30; restarted as kdp dedup restarts it (first hour = its start)
       now.set(Instant.parse("2026-11-20T16:30:00Z"));
-      ArchiveSchedule restarted = new ArchiveSchedule(job(store), store, window, first, clock);
+      ArchiveSchedule restarted = new ArchiveSchedule(job(store), store, window, now.get(), clock);
       ExportProgress progress = restarted.runDue();
       assertThat(progress.unitsSkipped()).isZero();
       assertThat(progress.unitsDone()).isEqualTo(2);

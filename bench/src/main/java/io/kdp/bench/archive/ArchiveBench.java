@@ -2,6 +2,7 @@ package io.kdp.bench.archive;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.sun.management.OperatingSystemMXBean;
 import io.kdp.archive.export.ExportProgress;
 import io.kdp.archive.export.ExportedFile;
 import io.kdp.archive.export.HourExporter;
@@ -11,7 +12,6 @@ import io.kdp.store.production.ProductionStore;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * trades, N tickers and N orderbook deltas (plus a snapshot per market before the hour) from
  * embedded PostgreSQL to an in-process s3proxy, and prints rows exported per second and bytes per
  * row in Parquet versus PostgreSQL ({@code pg_total_relation_size} of the partition holding the
- * rows, indexes included) as JSON. The first export warms the JIT; the second is measured. Besides
- * wall-clock rows/s it reports the exporting thread's CPU time (JDBC decoding, Parquet encoding,
- * zstd, upload), which stays meaningful on a shared machine.
+ * rows, indexes included) as JSON. The first export warms the JIT; the second is measured. Files of
+ * the hour are exported {@code --parallelism N} at once (default 3), each on its own connection in
+ * one shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU time (COPY decoding,
+ * Parquet encoding, zstd, upload, and the in-process s3proxy), meaningful on a shared machine.
  */
 public final class ArchiveBench {
 
@@ -48,6 +49,7 @@ public final class ArchiveBench {
     quietLogging();
     int rows = intArg(args, "--rows", 1_000_000);
     int markets = intArg(args, "--markets", 500);
+    int parallelism = intArg(args, "--parallelism", 3);
     TestDatabase db = SharedPostgres.createDatabase();
     ProductionStore.migrate(db.dataSource());
     try (Connection c = db.connect();
@@ -70,15 +72,16 @@ public final class ArchiveBench {
                 "bench",
                 new ObjectStoreConfig.StaticCredentials("bench", "bench-secret")))) {
       store.ensureBucket();
-      HourExporter exporter = new HourExporter(store, work, Duration.ofHours(1));
+      HourExporter exporter = new HourExporter(store, work, Duration.ofHours(1), parallelism);
       export(db, exporter);
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      OperatingSystemMXBean os =
+          (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long start = System.nanoTime();
-      long cpuStart = threads.getCurrentThreadCpuTime();
+      long cpuStart = os.getProcessCpuTime();
       List<ExportedFile> files = export(db, exporter);
       double seconds = (System.nanoTime() - start) / 1e9;
-      double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-      print(db, files, seconds, cpu, rows, markets);
+      double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+      print(db, files, seconds, cpu, rows, markets, parallelism);
     } finally {
       s3.stop();
     }
@@ -87,13 +90,17 @@ public final class ArchiveBench {
 
   private static List<ExportedFile> export(TestDatabase db, HourExporter exporter)
       throws Exception {
-    try (Connection c = db.connect()) {
-      return exporter.exportProcessed(c, HOUR, new ExportProgress(Clock.systemUTC()));
-    }
+    return exporter.exportProcessed(db.dataSource(), HOUR, new ExportProgress(Clock.systemUTC()));
   }
 
   private static void print(
-      TestDatabase db, List<ExportedFile> files, double seconds, double cpu, int rows, int markets)
+      TestDatabase db,
+      List<ExportedFile> files,
+      double seconds,
+      double cpu,
+      int rows,
+      int markets,
+      int parallelism)
       throws Exception {
     Map<String, String> tables = new LinkedHashMap<>();
     long total = 0;
@@ -118,14 +125,16 @@ public final class ArchiveBench {
         String.format(
             "{\"benchmark\": \"archive\", \"rows_per_table\": %d, \"markets\": %d,"
                 + " \"rows_exported\": %d, \"seconds\": %.3f, \"rows_per_second\": %.0f,"
-                + " \"aim_rows_per_second\": 500000, \"exporter_cpu_seconds\": %.3f,"
-                + " \"rows_per_exporter_cpu_second\": %.0f, \"load_average\": %.2f,"
+                + " \"aim_rows_per_second\": 500000, \"parallelism\": %d,"
+                + " \"jvm_cpu_seconds\": %.3f, \"rows_per_jvm_cpu_second\": %.0f,"
+                + " \"load_average\": %.2f,"
                 + " \"cores\": %d, \"tables\": {",
             rows,
             markets,
             total,
             seconds,
             total / seconds,
+            parallelism,
             cpu,
             total / cpu,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

@@ -3,6 +3,8 @@ package io.kdp.platform.archive;
 import io.kdp.archive.export.ArchiveJob;
 import io.kdp.archive.export.ExportProgress;
 import io.kdp.archive.export.HourExporter;
+import io.kdp.archive.s3.ArchiveBucket;
+import io.kdp.archive.s3.ArchiveBucket.LifecyclePolicy;
 import io.kdp.archive.s3.LifecycleRules;
 import io.kdp.archive.s3.ObjectStore;
 import io.kdp.archive.s3.ObjectStoreConfig;
@@ -33,12 +35,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Export hours of production (and raw gatherer data) to S3 as Parquet.")
 public final class ArchiveCommand implements Callable<Integer> {
-
-  /** What start-up does when the bucket's lifecycle rules cannot be set. */
-  public enum LifecyclePolicy {
-    REQUIRE,
-    WARN
-  }
 
   @Option(
       names = "--from",
@@ -87,6 +83,12 @@ public final class ArchiveCommand implements Callable<Integer> {
   Duration lookback;
 
   @Option(
+      names = "--parallelism",
+      defaultValue = "2",
+      description = "files of an hour exported at once, one connection each: ${DEFAULT-VALUE}")
+  int parallelism;
+
+  @Option(
       names = "--work-dir",
       defaultValue = "${java.io.tmpdir}/kdp-archive",
       description = "local directory for files before upload")
@@ -98,22 +100,24 @@ public final class ArchiveCommand implements Callable<Integer> {
     ObjectStoreConfig config =
         new ObjectStoreConfig(endpoint, region, bucket, endpoint.isPresent(), Optional.empty());
     try (ObjectStore store = ObjectStore.open(config)) {
-      store.ensureBucket();
-      LifecycleRules.Outcome outcome = LifecycleRules.ensure(store, LifecycleRules.DESIGN);
+      LifecycleRules.Outcome outcome;
+      try {
+        outcome = ArchiveBucket.prepare(store, lifecycle);
+      } catch (IllegalStateException e) {
+        err.println("kdp archive: " + e.getMessage() + " (--lifecycle WARN)");
+        return 2;
+      }
       if (outcome == LifecycleRules.Outcome.UNSUPPORTED) {
-        String message =
-            "bucket " + bucket + ": the S3 server does not implement lifecycle rules (501)";
-        if (lifecycle == LifecyclePolicy.REQUIRE) {
-          err.println("kdp archive: " + message + "; use --lifecycle WARN for a test server");
-          return 2;
-        }
-        err.println("kdp archive: warning: " + message);
+        err.println("kdp archive: warning: bucket " + bucket + " keeps no lifecycle rules (501)");
       }
       Map<String, DataSource> raw = new LinkedHashMap<>();
       gatherers.forEach((name, url) -> raw.put(name, dataSource(url)));
       ArchiveJob job =
           new ArchiveJob(
-              store, new HourExporter(store, workDir, lookback), dataSource(production), raw);
+              store,
+              new HourExporter(store, workDir, lookback, parallelism),
+              dataSource(production),
+              raw);
       ExportProgress progress = new ExportProgress(InstantSource.system());
       long hours = Duration.between(from, to).toHours();
       ProgressLine line = new ProgressLine(err, progress, hours);

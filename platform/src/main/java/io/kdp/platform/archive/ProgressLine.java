@@ -4,7 +4,10 @@ import io.kdp.archive.export.ExportProgress;
 import java.io.PrintStream;
 import java.time.Instant;
 
-/** The progress of {@code kdp archive} on stderr: at most one line a second, and one per hour. */
+/**
+ * The progress of {@code kdp archive} on stderr: at most one line a second, and one per hour.
+ * Called from the export threads of a unit (synchronized).
+ */
 final class ProgressLine {
 
   private final PrintStream out;
@@ -19,7 +22,7 @@ final class ProgressLine {
     this.hours = hours;
   }
 
-  void maybePrint() {
+  synchronized void maybePrint() {
     long now = System.nanoTime();
     if (now - lastPrint > 1_000_000_000L) {
       lastPrint = now;
@@ -28,12 +31,12 @@ final class ProgressLine {
     }
   }
 
-  void hourDone(Instant hour) {
+  synchronized void hourDone(Instant hour) {
     hoursDone++;
     out.println("\r" + hour + " done (" + hoursDone + "/" + hours + "): " + progress.line());
   }
 
-  void finish() {
+  synchronized void finish() {
     out.println("archive: " + progress.line());
   }
 }

@@ -3,14 +3,14 @@ package io.kdp.platform.dedup;
 import io.kdp.archive.export.ArchiveJob;
 import io.kdp.archive.export.ArchiveSchedule;
 import io.kdp.archive.export.HourExporter;
-import io.kdp.archive.s3.LifecycleRules;
+import io.kdp.archive.s3.ArchiveBucket;
+import io.kdp.archive.s3.ArchiveBucket.LifecyclePolicy;
 import io.kdp.archive.s3.ObjectStore;
 import io.kdp.archive.s3.ObjectStoreConfig;
 import io.kdp.dedup.config.DedupConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +28,6 @@ import picocli.CommandLine.Option;
  * {@code raw/}, read through the same databases the deduplicator is configured with.
  */
 final class ArchiveOptions {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ArchiveOptions.class);
 
   @Option(
       names = "--archive-bucket",
@@ -69,7 +65,25 @@ final class ArchiveOptions {
       description =
           "REQUIRE (refuse to start) or WARN when the bucket cannot keep the lifecycle rules:"
               + " ${DEFAULT-VALUE}")
-  String lifecycle;
+  LifecyclePolicy lifecycle = LifecyclePolicy.REQUIRE;
+
+  @Option(
+      names = "--archive-parallelism",
+      defaultValue = "2",
+      description = "files of an hour exported at once, one connection each: ${DEFAULT-VALUE}")
+  int parallelism;
+
+  @Option(
+      names = "--archive-period",
+      defaultValue = "PT1M",
+      hidden = true,
+      description = "how often the schedule looks for due hours: ${DEFAULT-VALUE}")
+  Duration period;
+
+  /**
+   * The schedule's clock (tests advance it past an hour's close; the deduplicator's is its own).
+   */
+  InstantSource clock = InstantSource.system();
 
   String describe() {
     return bucket == null ? "off" : "s3://" + bucket + " (window " + window + ")";
@@ -84,18 +98,12 @@ final class ArchiveOptions {
         ObjectStore.open(
             new ObjectStoreConfig(
                 Optional.ofNullable(endpoint), region, bucket, endpoint != null, Optional.empty()));
-    store.ensureBucket();
-    LifecycleRules.Outcome outcome = LifecycleRules.ensure(store, LifecycleRules.DESIGN);
-    if (outcome == LifecycleRules.Outcome.UNSUPPORTED) {
-      if (!"WARN".equals(lifecycle)) {
-        store.close();
-        throw new IllegalStateException(
-            "--archive-bucket "
-                + bucket
-                + ": the S3 server does not implement lifecycle rules; --archive-lifecycle WARN"
-                + " accepts that for a test server");
-      }
-      LOG.warn("bucket {} keeps no lifecycle rules (the server answers 501)", bucket);
+    try {
+      ArchiveBucket.prepare(store, lifecycle);
+    } catch (RuntimeException e) {
+      store.close();
+      throw new IllegalStateException(
+          "--archive-bucket " + bucket + ": " + e.getMessage() + " (--archive-lifecycle WARN)", e);
     }
     Map<String, DataSource> raw = new LinkedHashMap<>();
     for (DedupConfig.Gatherer g : config.gatherers()) {
@@ -104,7 +112,7 @@ final class ArchiveOptions {
     ArchiveJob job =
         new ArchiveJob(
             store,
-            new HourExporter(store, workDir, Duration.ofHours(24)),
+            new HourExporter(store, workDir, Duration.ofHours(24), parallelism),
             dataSource(config.production()),
             raw);
     ScheduledExecutorService thread =
@@ -114,8 +122,7 @@ final class ArchiveOptions {
               t.setDaemon(true);
               return t;
             });
-    new ArchiveSchedule(job, store, window, Instant.now(), InstantSource.system())
-        .start(thread, Duration.ofMinutes(1));
+    new ArchiveSchedule(job, store, window, clock.instant(), clock).start(thread, period);
     return () -> {
       thread.shutdownNow();
       thread.awaitTermination(30, TimeUnit.SECONDS);

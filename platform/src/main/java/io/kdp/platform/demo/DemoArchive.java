@@ -3,7 +3,7 @@ package io.kdp.platform.demo;
 import io.kdp.archive.export.ArchiveJob;
 import io.kdp.archive.export.ArchiveSchedule;
 import io.kdp.archive.export.HourExporter;
-import io.kdp.archive.s3.LifecycleRules;
+import io.kdp.archive.s3.ArchiveBucket;
 import io.kdp.archive.s3.ObjectStore;
 import io.kdp.archive.s3.ObjectStoreConfig;
 import java.nio.file.Path;
@@ -17,8 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The demo's archive: the archive module's schedule, every minute, exporting each closed hour of
@@ -28,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DemoArchive implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DemoArchive.class);
   static final Duration DEDUP_WINDOW = Duration.ofMinutes(2);
 
   private final ObjectStore store;
@@ -46,11 +43,8 @@ final class DemoArchive implements AutoCloseable {
                 s3.endpoint(),
                 DemoPlatform.BUCKET,
                 new ObjectStoreConfig.StaticCredentials(DemoS3.ACCESS_KEY, DemoS3.SECRET_KEY)));
-    store.ensureBucket();
-    LifecycleRules.Outcome lifecycle = LifecycleRules.ensure(store, LifecycleRules.DESIGN);
-    if (lifecycle == LifecycleRules.Outcome.UNSUPPORTED) {
-      LOG.info("the demo's S3 server keeps no lifecycle rules (s3proxy answers 501); AWS does");
-    }
+    // s3proxy answers 501 to bucket lifecycle; AWS (and S3Mock, in the archive's tests) keep it
+    ArchiveBucket.prepare(store, ArchiveBucket.LifecyclePolicy.WARN);
     Map<String, DataSource> raw = new LinkedHashMap<>();
     for (String g : DemoPlatform.GATHERERS) {
       raw.put(g, dataSource(postgres.jdbcUrl(DemoPlatform.timeseriesDatabase(g))));
