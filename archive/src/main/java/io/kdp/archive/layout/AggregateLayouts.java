@@ -19,10 +19,16 @@ import java.util.List;
  * inclusive end of {@code (end - interval, end]}) puts a candle in the hour that contains its
  * period: {@code end} in {@code (hour, hour + 1h]}; otherwise the start is used, in {@code [hour,
  * hour + 1h)}.
+ *
+ * <p>On TimescaleDB the candles are views over continuous aggregates, which have no primary key:
+ * their documented identity {@link #VIEW_KEY} (market, end_period_ts) takes its place.
  */
 public final class AggregateLayouts {
 
   public static final List<String> TABLES = List.of("candles_1m", "candles_1h", "candles_1d");
+
+  /** The key of a candle relation without a primary key (a view): one candle per market and end. */
+  public static final List<String> VIEW_KEY = List.of("market", "end_period_ts");
 
   private AggregateLayouts() {}
 
@@ -49,6 +55,13 @@ public final class AggregateLayouts {
       throw new SQLException("production has no table " + table);
     }
     List<String> key = primaryKey(c, table);
+    if (key.isEmpty() && names.containsAll(VIEW_KEY)) {
+      key = VIEW_KEY;
+    }
+    if (key.isEmpty()) {
+      throw new SQLException(
+          table + " has no primary key and no " + VIEW_KEY + "; the archive orders rows by it");
+    }
     String time =
         key.stream()
             .filter(k -> types.get(names.indexOf(k)).equals("timestamp with time zone"))
@@ -93,9 +106,6 @@ public final class AggregateLayouts {
           key.add(rs.getString(1));
         }
       }
-    }
-    if (key.isEmpty()) {
-      throw new SQLException(table + " has no primary key; the archive orders rows by it");
     }
     return key;
   }
