@@ -72,6 +72,29 @@ class KalshiWsClientAgainstSimulatorTest {
   }
 
   @Test
+  void getSnapshotIsAnsweredByTheSnapshotsCarryingItsId() throws Exception {
+    List<String> markets = sim.world().markets().stream().map(m -> m.ticker).limit(2).toList();
+    client(sim.wsUri(), sim.signer());
+    WsSubscription book = client.subscribe("orderbook_delta", markets);
+    client.start();
+    await("live").atMost(Duration.ofSeconds(10)).until(() -> client.state() == LIVE);
+    int before = events.snapshots.size();
+    // the simulator, as Kalshi, sends no "ok" for get_snapshot: the snapshots are the answer
+    CommandReply reply =
+        client.getSnapshot(book, markets).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(reply).isInstanceOf(CommandReply.Ok.class);
+    await("both snapshots")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> events.snapshots.size() >= before + 2);
+    assertThat(
+            events.snapshots.subList(before, before + 2).stream()
+                .map(s -> s.commandId() + " " + s.marketTicker())
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(
+            markets.stream().map(m -> reply.id() + " " + m).toList());
+  }
+
+  @Test
   void aKeyTheExchangeRefusesFailsAtOnceWithATypedErrorNamingTheKeyId() throws Exception {
     var otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
     client(sim.wsUri(), new SimRequestSigner(sim.keyId(), otherKey, InstantSource.system()));
@@ -149,6 +172,7 @@ class KalshiWsClientAgainstSimulatorTest {
     final List<WsConnectionState> states = new CopyOnWriteArrayList<>();
     final List<KalshiAuthException> failures = new CopyOnWriteArrayList<>();
     final List<TradeMessage> trades = new CopyOnWriteArrayList<>();
+    final List<io.kdp.client.ws.message.OrderbookSnapshot> snapshots = new CopyOnWriteArrayList<>();
     final List<Integer> errors = new CopyOnWriteArrayList<>();
     final List<WsSubscription> rejected = new CopyOnWriteArrayList<>();
 
@@ -166,6 +190,8 @@ class KalshiWsClientAgainstSimulatorTest {
     public void onMessage(ChannelMessage message, long receivedAtMicros, long connection) {
       if (message instanceof TradeMessage t) {
         trades.add(t);
+      } else if (message instanceof io.kdp.client.ws.message.OrderbookSnapshot snap) {
+        snapshots.add(snap);
       }
     }
 

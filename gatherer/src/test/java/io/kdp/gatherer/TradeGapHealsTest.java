@@ -43,10 +43,7 @@ class TradeGapHealsTest {
       exchange.sim.faults().clear();
       await("every gap row closed: trade gaps by the back-fill, book gaps by snapshots")
           .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  Books.count(db, "SELECT count(*) FROM sequence_gaps WHERE recovered_at IS NULL")
-                      == 0);
+          .untilAsserted(() -> assertThat(openGaps(db)).isEmpty());
       assertThat(channelGaps(db, "recovered_at >= detected_at")).isEqualTo(channelGaps(db, "true"));
       assertThat(Books.tradesFrom(db, "rest")).isPositive();
 
@@ -54,6 +51,23 @@ class TradeGapHealsTest {
 
       exchange.assertRecordedCompletely(db, "a", gatherer.connections().bookMarkets());
     }
+  }
+
+  /** The open gap rows, described (what a failure shows). */
+  private static java.util.List<String> openGaps(TestDatabase db) throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (java.sql.Connection c = db.connect();
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT connection_id || ' sid ' || sid || ' seq ' || expected_seq || '->'"
+                        + " || received_seq || ' ' || markets::text || ' at ' || detected_at"
+                        + " FROM sequence_gaps WHERE recovered_at IS NULL ORDER BY gap_id")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   /** Gap rows of streams without markets (trade, lifecycle) matching {@code where}. */

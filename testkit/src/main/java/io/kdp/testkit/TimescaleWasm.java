@@ -112,8 +112,12 @@ public final class TimescaleWasm implements AutoCloseable {
                   case "hashCode" -> System.identityHashCode(proxy);
                   case "equals" -> proxy == args[0];
                   case "toString" -> "TimescaleWasm.sharing";
-                  default ->
-                      throw new UnsupportedOperationException("DataSource." + method.getName());
+                  case "getLoginTimeout" -> 0;
+                  case "getLogWriter", "setLogWriter", "setLoginTimeout" -> null;
+                  case "getParentLogger" -> java.util.logging.Logger.getLogger("TimescaleWasm");
+                  default -> // unwrap: it wraps nothing
+                      throw new java.sql.SQLException(
+                          "TimescaleWasm.sharing is no wrapper (" + method.getName() + ")");
                 });
   }
 

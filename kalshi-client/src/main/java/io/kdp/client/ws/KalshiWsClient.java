@@ -151,7 +151,9 @@ public final class KalshiWsClient implements AutoCloseable {
 
   /**
    * Asks for fresh {@code orderbook_snapshot}s ({@code update_subscription get_snapshot}); fails
-   * when the subscription has no sid on the current connection.
+   * when the subscription has no sid on the current connection. Completes with the first reply
+   * carrying the command's id: an {@code ok}, or (as Kalshi answers it) the first snapshot, then as
+   * an {@code ok} of that snapshot's sid and seq; the snapshots themselves reach the events.
    */
   public CompletableFuture<CommandReply> getSnapshot(WsSubscription sub, Collection<String> mkts) {
     return SubscriptionSync.update(this, sub, WsCommands.GET_SNAPSHOT, mkts);

@@ -5,6 +5,7 @@ import io.kdp.client.ws.codec.WsFrameDecoder;
 import io.kdp.client.ws.message.ChannelMessage;
 import io.kdp.client.ws.message.CommandReply;
 import io.kdp.client.ws.message.KalshiWsMessage;
+import io.kdp.client.ws.message.OrderbookSnapshot;
 import io.kdp.client.ws.message.RawFrame;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -184,6 +185,10 @@ public final class WsSession implements Session.Listener {
         }
         owner.stats().messages.increment();
         events.onMessage(m, at, connection);
+        if (m instanceof OrderbookSnapshot snap && snap.commandId() != 0 && commands != null) {
+          // Kalshi answers get_snapshot with the snapshots themselves, carrying the command's id
+          commands.complete(new CommandReply.Ok(snap.commandId(), snap.sid(), snap.seq(), null));
+        }
       }
       case CommandReply r -> {
         switch (r) {
