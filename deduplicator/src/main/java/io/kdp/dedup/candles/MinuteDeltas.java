@@ -96,11 +96,12 @@ public final class MinuteDeltas {
 
   /**
    * The SQL expression of the minute end (Unix µs) of a {@code timestamptz} column, as {@link
-   * CandlePeriod#endOf}: a candle covers {@code (end - 1 min, end]}.
+   * CandlePeriod#endOf} for times after 1970 (bigint division truncates): a candle covers {@code
+   * (end - 1 min, end]}.
    */
   public static String minuteEnd(String column) {
-    return "((floor((extract(epoch FROM "
+    return "((((extract(epoch FROM "
         + column
-        + ") * 1000000 - 1) / 60000000) + 1) * 60000000)::bigint";
+        + ") * 1000000)::bigint - 1) / 60000000 + 1) * 60000000)";
   }
 }
