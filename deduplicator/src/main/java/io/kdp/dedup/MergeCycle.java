@@ -3,6 +3,7 @@ package io.kdp.dedup;
 import io.kdp.dedup.book.BookRow;
 import io.kdp.dedup.candles.CandleRefresh;
 import io.kdp.dedup.candles.CandleRollup;
+import io.kdp.dedup.candles.MinuteDeltas;
 import io.kdp.dedup.coverage.CoverageWrite;
 import io.kdp.dedup.merge.BookMerger;
 import io.kdp.dedup.merge.MergeOutput;
@@ -84,7 +85,8 @@ final class MergeCycle {
       throws SQLException {
     List<MergeCounts> counts = new ArrayList<>();
     Map<String, Set<Long>> candleTimes = new HashMap<>();
-    counts.addAll(writer.writeGatherers(c, batches));
+    MinuteDeltas deltas = new MinuteDeltas();
+    counts.addAll(writer.writeGatherers(c, batches, deltas));
     timings.mark(CycleTimings.Phase.GATHERER_ROWS);
     for (GathererBatch b : batches) {
       b.trades()
@@ -113,7 +115,7 @@ final class MergeCycle {
     if (engine == ProductionEngine.TIMESCALEDB) {
       CandleRefresh.record(c, candleTimes);
     } else {
-      CandleRollup.refresh(c, candleTimes);
+      CandleRollup.apply(c, deltas);
     }
     timings.mark(CycleTimings.Phase.CANDLES);
     saveCheckpoint(c, merger, now);

@@ -11,16 +11,19 @@ import java.util.TreeSet;
 
 /**
  * Keeps {@code candles_1m}, {@code candles_1h} and {@code candles_1d} current (the plain PostgreSQL
- * rollup tables): after a merge, every (market, minute) it touched is recomputed from production's
- * trades and tickers, then the hours and days holding those minutes from the minutes. Recomputing
- * whole candles makes this idempotent and correct for back-filled (late) trades.
+ * rollup tables). After a merge, {@link #apply} merges what the merge inserted into the minutes it
+ * touched ({@link MinuteCandles}: incremental, no minute re-read), then recomputes the hours and
+ * days holding those minutes from the minutes. {@link #recompute} recomputes whole minutes from
+ * production's trades and tickers instead: the reference the incremental path must equal, and a
+ * repair.
  *
  * <p>Trade OHLC over the period's trades in time order (ties by trade id), null without trades;
  * volume and trade count; the volume-weighted mean price rounded as Kalshi does (from {@code
  * price_count_sum}, Σ price × count, so hours and days stay exact); the previous price, the last
  * trade at or before the period's start, reset on every later candle of a market a merge touched;
- * quote OHLC of the best YES bid and ask over the period's tickers; open interest of the period's
- * last ticker. On TimescaleDB the continuous aggregates do this instead ({@link CandleRefresh}).
+ * quote OHLC of the best YES bid and ask over the period's tickers (ties by content hash); open
+ * interest of the period's last ticker. On TimescaleDB the continuous aggregates do this instead
+ * ({@link CandleRefresh}).
  */
 public final class CandleRollup {
 
@@ -73,7 +76,7 @@ public final class CandleRollup {
    * The volume-weighted mean price as Kalshi's (and the simulator's) candles give it: rounded half
    * up to 0.0001 dollars (100 µ$), null without volume.
    */
-  private static String mean(String sum, String volume) {
+  static String mean(String sum, String volume) {
     return "(div("
         + sum
         + " + 50 * "
@@ -141,11 +144,25 @@ public final class CandleRollup {
   }
 
   /**
-   * Recomputes the candles holding the given times, per market (Unix µs of trades and tickers
-   * merged), and the previous price of every later candle of those markets. Returns the number of
-   * 1-minute candles written.
+   * Merges a merge's deltas into the minutes, then recomputes the hours and days holding them and
+   * the previous price of every later candle of their markets. Returns the number of 1-minute
+   * candles touched.
    */
-  public static int refresh(Connection c, Map<String, Set<Long>> timesByMarket)
+  public static int apply(Connection c, MinuteDeltas deltas) throws SQLException {
+    return refresh(c, deltas.touched(), deltas);
+  }
+
+  /**
+   * Recomputes the candles holding the given times, per market (Unix µs), whole from production's
+   * trades and tickers, and the previous price of every later candle of those markets. Returns the
+   * number of 1-minute candles written.
+   */
+  public static int recompute(Connection c, Map<String, Set<Long>> timesByMarket)
+      throws SQLException {
+    return refresh(c, timesByMarket, null);
+  }
+
+  private static int refresh(Connection c, Map<String, Set<Long>> timesByMarket, MinuteDeltas d)
       throws SQLException {
     int minutes = 0;
     CandlePeriod previous = null;
@@ -171,9 +188,13 @@ public final class CandleRollup {
       if (markets.isEmpty()) {
         return 0;
       }
-      int n = execute(c, previous == null ? MINUTES : rollup(previous, p), markets, ends);
-      if (previous == null) {
-        minutes = n;
+      if (previous != null) {
+        execute(c, rollup(previous, p), markets, ends);
+      } else if (d != null) {
+        MinuteCandles.upsert(c, d);
+        minutes = markets.size();
+      } else {
+        minutes = execute(c, MINUTES, markets, ends);
       }
       execute(c, String.format(PREVIOUS, p.table(), p.micros()), firstMarkets, firstEnds);
       previous = p;

@@ -1,5 +1,6 @@
 package io.kdp.dedup.production;
 
+import io.kdp.dedup.candles.MinuteDeltas;
 import io.kdp.dedup.merge.MergedRow;
 import io.kdp.dedup.sync.GathererBatch;
 import io.kdp.dedup.sync.SyncTable;
@@ -49,9 +50,10 @@ public final class ProductionWriter {
    * gatherers together, each in one statement, after dropping in memory the copies several
    * gatherers delivered (the first in {@code batches} order wins, as it would in production); REST
    * snapshots and metadata per gatherer (their upserts must not meet one key twice in a statement).
+   * The trades and tickers inserted (not those already in production) go into {@code deltas}.
    */
-  public List<MergeCounts> writeGatherers(Connection c, List<GathererBatch> batches)
-      throws SQLException {
+  public List<MergeCounts> writeGatherers(
+      Connection c, List<GathererBatch> batches, MinuteDeltas deltas) throws SQLException {
     Map<String, TradeRow> trades = new LinkedHashMap<>();
     Map<TickerMerge.Key, TickerRow> tickers = new LinkedHashMap<>();
     long tradesOffered = 0;
@@ -80,8 +82,8 @@ public final class ProductionWriter {
     List<MergeCounts> counts = new ArrayList<>();
     counts.add(
         new MergeCounts(
-            "trades", tradesOffered, TradeMerge.write(c, List.copyOf(trades.values()))));
-    counts.add(new MergeCounts("tickers", tickersOffered, TickerMerge.write(c, tickers)));
+            "trades", tradesOffered, TradeMerge.write(c, List.copyOf(trades.values()), deltas)));
+    counts.add(new MergeCounts("tickers", tickersOffered, TickerMerge.write(c, tickers, deltas)));
     for (int i = 0; i < batches.size(); i++) {
       BookWrite.writeRest(c, rest.get(i));
       counts.add(

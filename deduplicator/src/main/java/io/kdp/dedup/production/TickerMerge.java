@@ -4,12 +4,14 @@ import static io.kdp.dedup.production.SqlArrays.int8;
 import static io.kdp.dedup.production.SqlArrays.micros;
 import static io.kdp.dedup.production.SqlArrays.text;
 
+import io.kdp.dedup.candles.MinuteDeltas;
 import io.kdp.store.row.TickerRow;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.Map;
 final class TickerMerge {
 
   private static final String SQL =
-      "INSERT INTO tickers (time, market, content_hash, price, yes_bid, yes_ask, yes_bid_size,"
+      "WITH inserted AS (INSERT INTO tickers (time, market, content_hash, price, yes_bid, yes_ask, yes_bid_size,"
           + " yes_ask_size, last_trade_size, volume, open_interest, dollar_volume,"
           + " dollar_open_interest, exchange_time, received_at, gatherer)"
           + " SELECT kdp_micros(t), m, h, p, b, a, bs, as_, lts, v, oi, dv, doi, kdp_micros(et),"
@@ -31,7 +33,11 @@ final class TickerMerge {
           + " ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],"
           + " ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[])"
           + " AS i(t, m, h, p, b, a, bs, as_, lts, v, oi, dv, doi, et, ra, g)"
-          + " ON CONFLICT (market, time, content_hash) DO NOTHING";
+          + " ON CONFLICT (market, time, content_hash) DO NOTHING RETURNING market, time, yes_bid,"
+          + " yes_ask) SELECT market, "
+          + MinuteDeltas.minuteEnd("time")
+          + " e, max(yes_bid), min(yes_bid), max(yes_ask), min(yes_ask), count(*) FROM inserted"
+          + " GROUP BY market, e";
 
   private TickerMerge() {}
 
@@ -62,8 +68,12 @@ final class TickerMerge {
     }
   }
 
-  /** Inserts the tickers not yet in production, by key; returns how many were new. */
-  static int write(Connection c, Map<Key, TickerRow> byKey) throws SQLException {
+  /**
+   * Inserts the tickers not yet in production, by key, adding those it inserted to {@code deltas};
+   * returns how many were new.
+   */
+  static long write(Connection c, Map<Key, TickerRow> byKey, MinuteDeltas deltas)
+      throws SQLException {
     if (byKey.isEmpty()) {
       return 0;
     }
@@ -87,7 +97,9 @@ final class TickerMerge {
       ps.setArray(i++, int8(c, rows, r -> micros(r.exchangeTimeMicros())));
       ps.setArray(i++, int8(c, rows, TickerRow::receivedAtMicros));
       ps.setArray(i, text(c, rows, r -> r.provenance().gatherer()));
-      return ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        return deltas.addQuotes(rs);
+      }
     }
   }
 }

@@ -5,9 +5,11 @@ import static io.kdp.dedup.production.SqlArrays.int8;
 import static io.kdp.dedup.production.SqlArrays.micros;
 import static io.kdp.dedup.production.SqlArrays.text;
 
+import io.kdp.dedup.candles.MinuteDeltas;
 import io.kdp.store.row.TradeRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -15,7 +17,8 @@ import java.util.List;
  * Trades into production, one row per {@code trade_id} whichever gatherers (and whether over the
  * WebSocket or a REST back-fill) delivered it: {@code trade_ids} takes the id first ({@code ON
  * CONFLICT DO NOTHING}) and only ids it took go on into {@code trades}. The first delivery merged
- * is kept, with its provenance.
+ * is kept, with its provenance. The trades inserted come back aggregated per market and minute for
+ * the candles ({@link MinuteDeltas}).
  */
 final class TradeMerge {
 
@@ -26,14 +29,18 @@ final class TradeMerge {
           + " count, taker_side, taker_outcome_side, taker_book_side, block_trade, exchange_time,"
           + " received_at, source, gatherer)),"
           + " taken AS (INSERT INTO trade_ids (trade_id, time) SELECT trade_id, kdp_micros(time)"
-          + " FROM input ON CONFLICT DO NOTHING RETURNING trade_id)"
-          + " INSERT INTO trades (time, trade_id, market, yes_price, no_price, count, taker_side,"
+          + " FROM input ON CONFLICT DO NOTHING RETURNING trade_id),"
+          + " inserted AS (INSERT INTO trades (time, trade_id, market, yes_price, no_price, count, taker_side,"
           + " taker_outcome_side, taker_book_side, block_trade, exchange_time, received_at, source,"
           + " gatherer) SELECT DISTINCT ON (i.trade_id) kdp_micros(i.time), i.trade_id, i.market,"
           + " i.yes_price, i.no_price, i.count, i.taker_side, i.taker_outcome_side,"
           + " i.taker_book_side, i.block_trade, kdp_micros(i.exchange_time),"
           + " kdp_micros(i.received_at), i.source, i.gatherer FROM input i JOIN taken USING"
-          + " (trade_id)";
+          + " (trade_id) RETURNING market, time, yes_price, count)"
+          + " SELECT market, "
+          + MinuteDeltas.minuteEnd("time")
+          + " e, max(yes_price), min(yes_price), sum(count)::bigint, count(*),"
+          + " sum(yes_price * count)::bigint FROM inserted GROUP BY market, e";
 
   private TradeMerge() {}
 
@@ -43,8 +50,11 @@ final class TradeMerge {
     return t == null ? r.receivedAtMicros() : t;
   }
 
-  /** Inserts the trades not yet in production; returns how many were new. */
-  static int write(Connection c, List<TradeRow> rows) throws SQLException {
+  /**
+   * Inserts the trades not yet in production, adding those it inserted to {@code deltas}; returns
+   * how many were new.
+   */
+  static long write(Connection c, List<TradeRow> rows, MinuteDeltas deltas) throws SQLException {
     if (rows.isEmpty()) {
       return 0;
     }
@@ -66,7 +76,9 @@ final class TradeMerge {
       ps.setArray(i++, int8(c, rows, TradeRow::receivedAtMicros));
       ps.setArray(i++, text(c, rows, r -> r.source().sql()));
       ps.setArray(i, text(c, rows, r -> r.provenance().gatherer()));
-      return ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        return deltas.addTrades(rs);
+      }
     }
   }
 }
