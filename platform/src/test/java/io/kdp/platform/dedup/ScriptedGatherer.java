@@ -12,6 +12,7 @@ import io.kdp.store.row.TradeRow;
 import io.kdp.store.schema.Migrations;
 import io.kdp.store.schema.Retention;
 import io.kdp.store.table.Tables;
+import io.kdp.store.writer.ConnectionWatermarks;
 import io.kdp.store.writer.CopyWriter;
 import io.kdp.store.writer.StreamWatermarks;
 import io.kdp.store.writer.TradeWriter;
@@ -84,7 +85,8 @@ record ScriptedGatherer(
 
   /**
    * Stores every row, then advances the watermark to {@code completeThroughMicros}: the gatherer,
-   * quiet after its last row, asserts it has everything up to then.
+   * quiet after its last row, asserts it has everything up to then, for the process and for its one
+   * book connection (1).
    */
   void store(TestDatabase db, long completeThroughMicros) throws SQLException {
     GathererStore.inTransaction(
@@ -96,6 +98,11 @@ record ScriptedGatherer(
         db.dataSource(),
         c -> {
           StreamWatermarks.advance(c, name, completeThroughMicros);
+          ConnectionWatermarks.write(
+              c,
+              name,
+              List.of(new ConnectionWatermarks.Mark(1, completeThroughMicros, false)),
+              completeThroughMicros);
           return null;
         });
   }
