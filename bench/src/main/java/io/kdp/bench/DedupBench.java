@@ -91,7 +91,8 @@ public final class DedupBench {
               100_000,
               base.pollInterval(),
               base.backoffInitial(),
-              base.backoffMax());
+              base.backoffMax(),
+              base.compressAfter());
       long end = T0 + (long) deltas * 10_000 + 10_000_000;
       InstantSource clock = InstantSource.fixed(Instant.ofEpochSecond(0, end * 1000));
       if (sqlStats) {

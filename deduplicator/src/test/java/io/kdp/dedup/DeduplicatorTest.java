@@ -126,7 +126,8 @@ class DeduplicatorTest {
             c0.maxWindowsPerCycle(),
             c0.pollInterval(),
             c0.backoffInitial(),
-            c0.backoffMax());
+            c0.backoffMax(),
+            c0.compressAfter());
     try (Deduplicator d =
         Deduplicator.open(
             config,

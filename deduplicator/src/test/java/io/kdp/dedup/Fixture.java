@@ -81,7 +81,8 @@ public final class Fixture {
         c.maxWindowsPerCycle(),
         c.pollInterval(),
         Duration.ofMillis(50),
-        Duration.ofMillis(200));
+        Duration.ofMillis(200),
+        c.compressAfter());
   }
 
   /**

@@ -100,6 +100,7 @@ class StalledConnectionTest {
         c.maxWindowsPerCycle(),
         c.pollInterval(),
         c.backoffInitial(),
-        c.backoffMax());
+        c.backoffMax(),
+        c.compressAfter());
   }
 }

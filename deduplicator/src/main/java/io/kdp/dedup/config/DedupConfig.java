@@ -30,32 +30,6 @@ public record DedupConfig(
     gatherers = List.copyOf(gatherers);
   }
 
-  /** With the default compression age ({@link ProductionStore#DEFAULT_COMPRESS_AFTER}). */
-  public DedupConfig(
-      Database production,
-      List<Gatherer> gatherers,
-      Duration window,
-      Duration grace,
-      Duration maxDelay,
-      int batchSize,
-      int maxWindowsPerCycle,
-      Duration pollInterval,
-      Duration backoffInitial,
-      Duration backoffMax) {
-    this(
-        production,
-        gatherers,
-        window,
-        grace,
-        maxDelay,
-        batchSize,
-        maxWindowsPerCycle,
-        pollInterval,
-        backoffInitial,
-        backoffMax,
-        ProductionStore.DEFAULT_COMPRESS_AFTER);
-  }
-
   /** A database: JDBC URL, optional user and password (never printed). */
   public record Database(String url, String user, String password, int poolSize) {
     @Override
@@ -87,7 +61,8 @@ public record DedupConfig(
         300,
         Duration.ofMillis(200),
         Duration.ofSeconds(1),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        ProductionStore.DEFAULT_COMPRESS_AFTER);
   }
 
   public DedupConfig withWindow(Duration w) {

@@ -1,5 +1,6 @@
 package io.kdp.store.production;
 
+import io.kdp.store.schema.EngineSetupMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,7 +71,7 @@ public final class ProductionStore {
         .baselineVersion("0")
         .cleanDisabled(true)
         .placeholders(Map.of("engine", engine.id(), "partition_by", engine.partitionClause()))
-        .javaMigrations(new EngineSetup(engine, compressAfter))
+        .javaMigrations(new EngineSetupMigration(engine.id(), c -> engine.setUp(c, compressAfter)))
         .load()
         .migrate();
   }

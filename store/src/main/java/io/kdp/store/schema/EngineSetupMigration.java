@@ -1,16 +1,30 @@
 package io.kdp.store.schema;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-/** Time-series migration 2: the storage engine's setup of the tables V1 created. */
-final class EngineSetupMigration implements JavaMigration {
+/**
+ * Migration 2 of a database whose engine is chosen at run time (the gatherer's time series,
+ * production): the storage engine's setup of the tables V1 created. Its checksum is the engine's
+ * name, so an engine never changes under an existing history.
+ */
+public final class EngineSetupMigration implements JavaMigration {
 
-  private final StorageEngine engine;
+  /** The engine's setup, in the migration's transaction. */
+  @FunctionalInterface
+  public interface SetUp {
+    void run(Connection c) throws SQLException;
+  }
 
-  EngineSetupMigration(StorageEngine engine) {
-    this.engine = engine;
+  private final String engineName;
+  private final SetUp setUp;
+
+  public EngineSetupMigration(String engineName, SetUp setUp) {
+    this.engineName = engineName;
+    this.setUp = setUp;
   }
 
   @Override
@@ -25,7 +39,7 @@ final class EngineSetupMigration implements JavaMigration {
 
   @Override
   public Integer getChecksum() {
-    return engine.name().hashCode();
+    return engineName.hashCode();
   }
 
   @Override
@@ -35,6 +49,6 @@ final class EngineSetupMigration implements JavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    engine.setUp(context.getConnection());
+    setUp.run(context.getConnection());
   }
 }

@@ -30,7 +30,7 @@ public final class Migrations {
     }
     flyway(ds, "timeseries")
         .placeholders(Map.of("engine", engine.name(), "partition_by", engine.partitionClause()))
-        .javaMigrations(new EngineSetupMigration(engine))
+        .javaMigrations(new EngineSetupMigration(engine.name(), engine::setUp))
         .load()
         .migrate();
     return engine;
