@@ -101,8 +101,8 @@ final class GathererConnection implements WsEvents, WsFrameSink {
    * The gatherer-wide id of the client's connection number {@code n} (-1 before its first frame).
    */
   long connectionId(long n) {
-    String tag = tags.get(n);
-    return tag == null ? -1 : ConnectionTag.parse(tag).id();
+    Long id = tagIds.get(n);
+    return id == null ? -1 : id;
   }
 
   KalshiWsClient client() {

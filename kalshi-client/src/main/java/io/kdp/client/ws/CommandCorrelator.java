@@ -58,12 +58,6 @@ final class CommandCorrelator {
     return p.sent;
   }
 
-  /** What command {@code id} was for, without completing it (e.g. a get_snapshot's snapshots). */
-  Sent peek(int id) {
-    Pending p = pending.get(id);
-    return p == null ? null : p.sent;
-  }
-
   /** The connection is gone: every waiting command fails with {@code cause}. */
   void failAll(Exception cause) {
     List<Pending> all = new ArrayList<>(pending.values());
