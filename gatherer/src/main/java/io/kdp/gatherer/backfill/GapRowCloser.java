@@ -16,11 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes the {@code sequence_gaps} rows of a {@link ChannelGap} once it is healed. The router
- * writes the open row through the gap writer's queue (or, while the database is down, only when the
+ * Closes the {@code sequence_gaps} row of a {@link ChannelGap} once it is healed. The router writes
+ * the open row through the gap writer's queue (or, while the database is down, only when the
  * journal is loaded), so the row may not be stored yet: the update is retried every second until it
- * closes a row or {@link #GIVE_UP} passes. Closing re-positions the row like the router's own close
- * ({@code txid}, {@code pos}), so a position cursor reads it again, closed.
+ * closes that row or {@link #GIVE_UP} passes. Only the gap's own row (by {@code received_seq}) is
+ * closed: closing "every open row detected so far" let a later gap's close take an earlier row
+ * whose own close had not found it yet, and the later row, stored after, then stayed open. Closing
+ * re-positions the row like the router's own close ({@code txid}, {@code pos}), so a position
+ * cursor reads it again, closed.
  */
 public final class GapRowCloser implements AutoCloseable {
 
@@ -29,7 +32,7 @@ public final class GapRowCloser implements AutoCloseable {
   private static final String CLOSE =
       "UPDATE sequence_gaps SET recovered_at = ?, txid = pg_current_xact_id(),"
           + " pos = nextval('sequence_gaps_pos_seq') WHERE gatherer = ? AND connection_id = ?"
-          + " AND sid = ? AND recovered_at IS NULL AND detected_at <= ?";
+          + " AND sid = ? AND received_seq = ? AND recovered_at IS NULL";
 
   private final DataSource ds;
   private final String gatherer;
@@ -62,7 +65,7 @@ public final class GapRowCloser implements AutoCloseable {
                   ps.setString(2, gatherer);
                   ps.setLong(3, gap.connectionId());
                   ps.setInt(4, gap.sid());
-                  ps.setObject(5, time(gap.detectedAtMicros()));
+                  ps.setLong(5, gap.receivedSeq());
                   return ps.executeUpdate();
                 }
               });
@@ -70,19 +73,12 @@ public final class GapRowCloser implements AutoCloseable {
       log.warn("closing the gap rows of {} failed, retrying: {}", gap, e.toString());
     }
     if (closed > 0) {
-      log.info("{}: healed, {} gap row(s) closed", gap, closed);
+      log.info("{}: healed, its gap row closed", gap);
     } else if (clock.instant().isBefore(deadline)) {
       scheduler.schedule(() -> attempt(gap, deadline), 1, TimeUnit.SECONDS);
     } else {
-      log.warn("{}: healed, but no open gap row appeared within {}", gap, GIVE_UP);
+      log.warn("{}: healed, but its open gap row did not appear within {}", gap, GIVE_UP);
     }
-  }
-
-  private static OffsetDateTime time(long micros) {
-    Instant t =
-        Instant.ofEpochSecond(
-            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 
   @Override

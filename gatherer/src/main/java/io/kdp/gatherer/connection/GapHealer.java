@@ -88,6 +88,9 @@ final class GapHealer {
 
   private static ChannelGap channelGap(GathererConnection connection, SequenceGap gap) {
     return new ChannelGap(
-        connection.connectionId(gap.connection()), gap.sid(), gap.detectedAtMicros());
+        connection.connectionId(gap.connection()),
+        gap.sid(),
+        gap.received(),
+        gap.detectedAtMicros());
   }
 }
