@@ -8,7 +8,6 @@ import io.kdp.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,16 +38,7 @@ class IncompatibleProductionTest {
               "UPDATE flyway_history_production SET checksum = checksum + 1 WHERE version = '1'");
     }
     String history = history(production);
-    Path config = dir.resolve("dedup.conf");
-    Files.writeString(
-        config,
-        """
-        kdp.dedup {
-          production { url = "%s", user = "postgres" }
-          gatherers = [ { name = "a", timeseries-url = "%s", user = "postgres" } ]
-        }
-        """
-            .formatted(url(production), url(gatherer)));
+    Path config = DedupConfigFile.write(dir, production, gatherer);
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream saved = System.err;
@@ -85,9 +75,5 @@ class IncompatibleProductionTest {
       rs.next();
       return rs.getString(1);
     }
-  }
-
-  private static String url(TestDatabase db) {
-    return db.jdbcUrl().replaceAll("\\?user=.*$", "");
   }
 }
