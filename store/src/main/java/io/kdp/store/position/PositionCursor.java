@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Reads a gatherer table in commit-safe position order, so that a follower (the deduplicator) that
@@ -100,6 +101,8 @@ public final class PositionCursor<R> {
     long horizon;
     String sorting = setLocal(c, "enable_sort", "off");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      // binary results from the first read on (times and numbers neither formatted nor parsed)
+      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
       ps.setString(1, Long.toUnsignedString(after.txid()));
       ps.setLong(2, after.pos());
       ps.setInt(3, limit);
