@@ -31,13 +31,16 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code ./kdp bench dedup [DELTAS_PER_GATHERER] [MARKETS] [--sql-stats]}: three gatherer databases
- * holding the same exchange stream (deltas on one subscription, a trade every fifth event) are
- * merged into production on one embedded PostgreSQL; prints rows read from the gatherers and rows
- * written to production per second, as JSON, with the deduplicator's time per cycle phase and the
- * CPU it and the server used. {@code --sql-stats} adds the statements that took the server the most
- * time ({@code pg_stat_statements}); {@code -Dkdp.bench.prefetch=false} turns off reading the next
- * batch while the previous one is written.
+ * {@code ./kdp bench dedup [DELTAS_PER_GATHERER] [MARKETS] [--sql-stats] [--warmup]}: three
+ * gatherer databases holding the same exchange stream (deltas on one subscription, a trade every
+ * fifth event) are merged into production on one embedded PostgreSQL; prints rows read from the
+ * gatherers and rows written to production per second, as JSON, with the deduplicator's time per
+ * cycle phase and the CPU it and the server used. {@code --sql-stats} adds the statements that took
+ * the server the most time ({@code pg_stat_statements}); {@code --warmup} first runs the same merge
+ * a quarter the size on databases of its own, so that the JIT has compiled the merge path before
+ * the measured run (the default measures a cold JVM: C2 compilation took about a fifth of its CPU);
+ * {@code -Dkdp.bench.prefetch=false} turns off reading the next batch while the previous one is
+ * written.
  */
 public final class DedupBench {
 
@@ -49,108 +52,121 @@ public final class DedupBench {
 
   public static void main(String[] args) throws Exception {
     boolean sqlStats = java.util.Arrays.asList(args).contains("--sql-stats");
+    boolean warmup = java.util.Arrays.asList(args).contains("--warmup");
     args = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
     int deltas = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int markets = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     try (DedicatedPostgres server = DedicatedPostgres.open()) {
-      List<DedupConfig.Gatherer> gatherers = new ArrayList<>();
-      long gathererRows = 0;
-      for (String g : List.of("a", "b", "c")) {
-        TestDatabase db = server.createDatabase();
-        Migrations.migrateTimeSeries(db.dataSource(), Retention.defaults());
-        Migrations.migrateMetadata(db.dataSource());
-        try (Connection c = db.connect()) {
-          ReaderRole.create(c, "kdp_dedup_reader", null);
-        }
-        gathererRows += fill(db, g, deltas, markets);
-        try (Connection c = db.connect()) { // the gatherer ran through: its streams are complete
-          long through = T0 + (long) deltas * 10_000 + 10_000_000;
-          StreamWatermarks.advance(c, g, through);
-          ConnectionWatermarks.write( // and its one book connection (1) too
-              c, g, List.of(new ConnectionWatermarks.Mark(1, through, false)), through);
-        }
-        String url = db.jdbcUrl().replaceAll("\\?user=.*$", "");
-        DedupConfig.Database d = new DedupConfig.Database(url, "kdp_dedup_reader", null, 2);
-        gatherers.add(new DedupConfig.Gatherer(g, d, d));
+      if (warmup) { // the same merge, a quarter the size, on databases of its own: JIT compiled
+        merge(server, Math.max(1, deltas / 4), markets, false, false);
       }
-      TestDatabase prod = server.createDatabase();
-      if (sqlStats) {
-        SqlStats.enable(server, prod);
-      }
-      String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
-      DedupConfig base =
-          DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
-      DedupConfig config =
-          new DedupConfig(
-              base.production(),
-              base.gatherers(),
-              base.window(),
-              base.grace(),
-              Duration.ofDays(1),
-              20_000,
-              100_000,
-              base.pollInterval(),
-              base.backoffInitial(),
-              base.backoffMax(),
-              base.compressAfter());
-      long end = T0 + (long) deltas * 10_000 + 10_000_000;
-      InstantSource clock = InstantSource.fixed(Instant.ofEpochSecond(0, end * 1000));
-      if (sqlStats) {
-        SqlStats.reset(prod);
-      }
-      long started = System.nanoTime();
-      long jvmCpu = JvmMeters.processCpuNanos();
-      ServerCpu serverCpu = ServerCpu.read(server.dataDirectory());
-      int cycles = 0;
-      double seconds;
-      double jvmCpuSeconds;
-      double pgCpuSeconds;
-      String phases;
-      try (Deduplicator d = Deduplicator.open(config, clock, new SimpleMeterRegistry())) {
-        while (true) {
-          cycles++;
-          Deduplicator.Cycle c = d.runOnce(PREFETCH);
-          if (c.caughtUp() && c.decidedTo() >= end - 4_000_000) {
-            break;
-          }
-        }
-        phases = phasesJson(d.timings());
-        seconds = (System.nanoTime() - started) / 1e9;
-        jvmCpuSeconds = (JvmMeters.processCpuNanos() - jvmCpu) / 1e9;
-        pgCpuSeconds = ServerCpu.read(server.dataDirectory()).since(serverCpu) / 1e9;
-      }
-      long written;
-      try (Connection c = prod.connect();
-          var rs =
-              c.createStatement()
-                  .executeQuery(
-                      "SELECT (SELECT count(*) FROM orderbook_deltas) + (SELECT count(*) FROM"
-                          + " orderbook_snapshots) + (SELECT count(*) FROM trades)")) {
-        rs.next();
-        written = rs.getLong(1);
-      }
-      System.out.printf(
-          "{\"benchmark\":\"dedup\",\"gatherers\":3,\"markets\":%d,\"gatherer_rows\":%d,"
-              + "\"production_rows\":%d,\"seconds\":%.3f,\"cycles\":%d,"
-              + "\"gatherer_rows_merged_per_s\":%.0f,\"production_rows_per_s\":%.0f,"
-              + "\"cpu_s\":{\"jvm\":%.2f,\"postgres\":%.2f},"
-              + "\"cpu_s_per_100k_gatherer_rows\":%.3f,\"load_average\":%.2f,\"dedup_cycles\":%s,"
-              + "\"production_db\":\"%s\",\"sql\":%s}%n",
-          markets,
-          gathererRows,
-          written,
-          seconds,
-          cycles,
-          gathererRows / seconds,
-          written / seconds,
-          jvmCpuSeconds,
-          pgCpuSeconds,
-          (jvmCpuSeconds + pgCpuSeconds) * 100_000 / gathererRows,
-          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          phases,
-          prod.jdbcUrl().replaceAll("^.*/([^/?]+).*$", "$1"),
-          sqlStats ? SqlStats.top(prod, 15) : "[]");
+      merge(server, deltas, markets, sqlStats, true);
     }
+  }
+
+  private static void merge(
+      DedicatedPostgres server, int deltas, int markets, boolean sqlStats, boolean print)
+      throws Exception {
+    List<DedupConfig.Gatherer> gatherers = new ArrayList<>();
+    long gathererRows = 0;
+    for (String g : List.of("a", "b", "c")) {
+      TestDatabase db = server.createDatabase();
+      Migrations.migrateTimeSeries(db.dataSource(), Retention.defaults());
+      Migrations.migrateMetadata(db.dataSource());
+      try (Connection c = db.connect()) {
+        ReaderRole.create(c, "kdp_dedup_reader", null);
+      }
+      gathererRows += fill(db, g, deltas, markets);
+      try (Connection c = db.connect()) { // the gatherer ran through: its streams are complete
+        long through = T0 + (long) deltas * 10_000 + 10_000_000;
+        StreamWatermarks.advance(c, g, through);
+        ConnectionWatermarks.write( // and its one book connection (1) too
+            c, g, List.of(new ConnectionWatermarks.Mark(1, through, false)), through);
+      }
+      String url = db.jdbcUrl().replaceAll("\\?user=.*$", "");
+      DedupConfig.Database d = new DedupConfig.Database(url, "kdp_dedup_reader", null, 2);
+      gatherers.add(new DedupConfig.Gatherer(g, d, d));
+    }
+    TestDatabase prod = server.createDatabase();
+    if (sqlStats) {
+      SqlStats.enable(server, prod);
+    }
+    String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
+    DedupConfig base =
+        DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
+    DedupConfig config =
+        new DedupConfig(
+            base.production(),
+            base.gatherers(),
+            base.window(),
+            base.grace(),
+            Duration.ofDays(1),
+            20_000,
+            100_000,
+            base.pollInterval(),
+            base.backoffInitial(),
+            base.backoffMax(),
+            base.compressAfter());
+    long end = T0 + (long) deltas * 10_000 + 10_000_000;
+    InstantSource clock = InstantSource.fixed(Instant.ofEpochSecond(0, end * 1000));
+    if (sqlStats) {
+      SqlStats.reset(prod);
+    }
+    long started = System.nanoTime();
+    long jvmCpu = JvmMeters.processCpuNanos();
+    ServerCpu serverCpu = ServerCpu.read(server.dataDirectory());
+    int cycles = 0;
+    double seconds;
+    double jvmCpuSeconds;
+    double pgCpuSeconds;
+    String phases;
+    try (Deduplicator d = Deduplicator.open(config, clock, new SimpleMeterRegistry())) {
+      while (true) {
+        cycles++;
+        Deduplicator.Cycle c = d.runOnce(PREFETCH);
+        if (c.caughtUp() && c.decidedTo() >= end - 4_000_000) {
+          break;
+        }
+      }
+      phases = phasesJson(d.timings());
+      seconds = (System.nanoTime() - started) / 1e9;
+      jvmCpuSeconds = (JvmMeters.processCpuNanos() - jvmCpu) / 1e9;
+      pgCpuSeconds = ServerCpu.read(server.dataDirectory()).since(serverCpu) / 1e9;
+    }
+    long written;
+    try (Connection c = prod.connect();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT (SELECT count(*) FROM orderbook_deltas) + (SELECT count(*) FROM"
+                        + " orderbook_snapshots) + (SELECT count(*) FROM trades)")) {
+      rs.next();
+      written = rs.getLong(1);
+    }
+    if (!print) {
+      return;
+    }
+    System.out.printf(
+        "{\"benchmark\":\"dedup\",\"gatherers\":3,\"markets\":%d,\"gatherer_rows\":%d,"
+            + "\"production_rows\":%d,\"seconds\":%.3f,\"cycles\":%d,"
+            + "\"gatherer_rows_merged_per_s\":%.0f,\"production_rows_per_s\":%.0f,"
+            + "\"cpu_s\":{\"jvm\":%.2f,\"postgres\":%.2f},"
+            + "\"cpu_s_per_100k_gatherer_rows\":%.3f,\"load_average\":%.2f,\"dedup_cycles\":%s,"
+            + "\"production_db\":\"%s\",\"sql\":%s}%n",
+        markets,
+        gathererRows,
+        written,
+        seconds,
+        cycles,
+        gathererRows / seconds,
+        written / seconds,
+        jvmCpuSeconds,
+        pgCpuSeconds,
+        (jvmCpuSeconds + pgCpuSeconds) * 100_000 / gathererRows,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        phases,
+        prod.jdbcUrl().replaceAll("^.*/([^/?]+).*$", "$1"),
+        sqlStats ? SqlStats.top(prod, 15) : "[]");
   }
 
   /** The deduplicator's time per cycle phase, as a JSON object of milliseconds. */

@@ -42,6 +42,8 @@ public final class MinuteDeltas {
     }
   }
 
+  private static final long MINUTE = 60_000_000L;
+
   private final Map<Key, Trades> trades = new LinkedHashMap<>();
   private final Map<Key, Quotes> quotes = new LinkedHashMap<>();
 
@@ -58,6 +60,16 @@ public final class MinuteDeltas {
       n += t.count();
     }
     return n;
+  }
+
+  /**
+   * Adds one trade inserted at {@code timeMicros} (its production time), as {@link #addTrades} adds
+   * the aggregate rows of a trade insert: the candle ends as {@link #minuteEnd} computes it.
+   */
+  public void addTrade(String market, long timeMicros, long yesPrice, long count) {
+    long end = ((timeMicros - 1) / MINUTE + 1) * MINUTE;
+    Trades t = new Trades(yesPrice, yesPrice, count, 1, Math.multiplyExact(yesPrice, count));
+    trades.merge(new Key(market, end), t, Trades::plus);
   }
 
   /**

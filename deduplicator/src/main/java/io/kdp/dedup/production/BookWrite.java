@@ -15,6 +15,7 @@ import io.kdp.store.row.SnapshotRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,8 @@ final class BookWrite {
 
   private static final long MINUTE = 60_000_000L;
 
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private BookWrite() {}
 
   private record TimedDelta(DeltaRow row, long time) {}
@@ -138,15 +141,44 @@ final class BookWrite {
     }
   }
 
-  /** Binary COPY into the session's staging table, then one insert from it. */
+  /**
+   * Binary COPY straight into {@code orderbook_deltas} under a savepoint: when no delta of the
+   * batch is in production yet (every cycle but one re-run after a crash) that is the whole write.
+   * When the unique key refuses one, the savepoint is rolled back and the batch goes the idempotent
+   * way: COPY into the session's staging table, then one {@code INSERT ... ON CONFLICT DO NOTHING}
+   * from it. Either way production ends with the same rows.
+   */
   private static void copyDeltas(Connection c, List<TimedDelta> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
+    Savepoint before = c.setSavepoint();
+    try {
+      copy(c, "orderbook_deltas", rows);
+      c.releaseSavepoint(before);
+      return;
+    } catch (SQLException e) {
+      try {
+        c.rollback(before);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+        throw e;
+      }
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+    }
     try (Statement s = c.createStatement()) {
       s.execute(STAGE);
     }
-    BinaryCopy copy = BinaryCopy.start(c, "kdp_stage_deltas", COLUMNS);
+    copy(c, "kdp_stage_deltas", rows);
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(FROM_STAGE);
+    }
+  }
+
+  private static void copy(Connection c, String table, List<TimedDelta> rows) throws SQLException {
+    BinaryCopy copy = BinaryCopy.start(c, table, COLUMNS);
     try {
       for (TimedDelta t : rows) {
         DeltaRow d = t.row();
@@ -168,9 +200,6 @@ final class BookWrite {
     } catch (SQLException | RuntimeException e) {
       copy.cancel();
       throw e;
-    }
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate(FROM_STAGE);
     }
   }
 

@@ -7,11 +7,13 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * How the bulk of merged rows reaches production. {@link #COPY}: a binary {@code COPY} into a
- * session temp table, then one {@code INSERT ... SELECT ... ON CONFLICT} from it (about a third
- * faster than arrays measured here, and the same statement on a TimescaleDB hypertable). {@link
- * #ARRAYS}: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT}, for a server that cannot
- * {@code COPY}. Both give the same rows.
+ * How the bulk of merged rows reaches production. {@link #COPY}: a binary {@code COPY} straight
+ * into the table under a savepoint, and only when a row is already there (a re-run cycle) a {@code
+ * COPY} into a session temp table, then one {@code INSERT ... SELECT ... ON CONFLICT} from it (the
+ * staged way was about a third faster than arrays measured here; the straight COPY takes about 45%
+ * less server CPU than the staged way; the same statements work on a TimescaleDB hypertable).
+ * {@link #ARRAYS}: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT}, for a server that
+ * cannot {@code COPY}. Both give the same rows.
  */
 public enum BulkLoad {
   COPY,

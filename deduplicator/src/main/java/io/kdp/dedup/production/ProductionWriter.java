@@ -82,7 +82,9 @@ public final class ProductionWriter {
     List<MergeCounts> counts = new ArrayList<>();
     counts.add(
         new MergeCounts(
-            "trades", tradesOffered, TradeMerge.write(c, List.copyOf(trades.values()), deltas)));
+            "trades",
+            tradesOffered,
+            TradeMerge.write(c, List.copyOf(trades.values()), deltas, load(c))));
     counts.add(new MergeCounts("tickers", tickersOffered, TickerMerge.write(c, tickers, deltas)));
     for (int i = 0; i < batches.size(); i++) {
       BookWrite.writeRest(c, rest.get(i));
@@ -101,13 +103,17 @@ public final class ProductionWriter {
     List<Long> times = new ArrayList<>(rows.size());
     rows.forEach(r -> times.add(r.timeMicros()));
     ensureDays(c, times);
-    if (load == BulkLoad.AUTO) {
-      load = BulkLoad.detect(c);
-    }
-    long[] n = BookWrite.write(c, rows, load);
+    long[] n = BookWrite.write(c, rows, load(c));
     return List.of(
         new MergeCounts("orderbook_deltas", n[0], n[0]),
         new MergeCounts("orderbook_snapshots", n[1], n[1]));
+  }
+
+  private BulkLoad load(Connection c) throws SQLException {
+    if (load == BulkLoad.AUTO) {
+      load = BulkLoad.detect(c);
+    }
+    return load;
   }
 
   private void ensureDays(Connection c, List<Long> times) throws SQLException {

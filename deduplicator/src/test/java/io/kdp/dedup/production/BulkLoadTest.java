@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The two ways merged book rows reach production, binary COPY through a staging table and unnest
- * arrays, write the same rows, idempotently (a batch written again adds nothing), keeping identical
- * consecutive deltas apart by their seq.
+ * The two ways merged book rows reach production, binary COPY (straight into the table, through a
+ * staging table when a row is already there) and unnest arrays, write the same rows, idempotently
+ * (a batch written again, in part or whole, adds only what is new), keeping identical consecutive
+ * deltas apart by their seq.
  */
 @Timeout(60)
 class BulkLoadTest {
@@ -79,6 +80,51 @@ class BulkLoadTest {
             "2026-11-25 12:00:00.0001+00|yes|550000|-2000|null|2026-11-25 12:00:00.00013+00|b|7|3|13",
             "snapshots|2");
     assertThat(arrays).isEqualTo(copy);
+  }
+
+  @Test
+  void aBatchPartlyInProductionOrHoldingADeltaTwiceAddsEachNewDeltaOnce() throws Exception {
+    List<MergedRow> all =
+        java.util.stream.IntStream.range(0, 5_000)
+            .mapToObj(
+                i ->
+                    (MergedRow)
+                        new MergedRow.Copied(
+                            new BookRow.Timed(
+                                new BookRow.Delta(delta(100 + i, T + i, 400_000, 100 + i)), T + i)))
+            .toList();
+    List<MergedRow> twice = new java.util.ArrayList<>(all.subList(0, 50));
+    twice.add(all.get(7)); // the same delta twice in one batch, nothing of it in production yet
+    // production already holds a run in the middle: the straight COPY is refused part way through
+    List<List<MergedRow>> writes = List.of(twice, all.subList(2_000, 3_000), all, all);
+
+    List<String> copy = deltasAfter(BulkLoad.COPY, writes);
+    assertThat(copy).hasSize(5_000);
+    assertThat(copy.getFirst())
+        .isEqualTo(
+            "2026-11-25 12:00:00+00|yes|400000|100|2026-11-25 12:00:00+00|2026-11-25"
+                + " 12:00:00.001+00|b|7|3|100");
+    assertThat(copy.getLast())
+        .isEqualTo(
+            "2026-11-25 12:00:00.004999+00|yes|400000|5099|2026-11-25 12:00:00.004999+00|2026-11-25"
+                + " 12:00:00.05099+00|b|7|3|5099");
+    assertThat(deltasAfter(BulkLoad.ARRAYS, writes)).isEqualTo(copy);
+  }
+
+  private static List<String> deltasAfter(BulkLoad load, List<List<MergedRow>> writes)
+      throws Exception {
+    TestDatabase db = SharedPostgres.createDatabase();
+    ProductionStore.migrate(db.dataSource());
+    ProductionWriter writer = new ProductionWriter(load);
+    for (List<MergedRow> w : writes) {
+      GathererStore.inTransaction(db.dataSource(), c -> writer.writeBook(c, w));
+    }
+    try (Connection c = db.connect()) {
+      return Fixture.rows(
+          c,
+          "SELECT time, side, price, delta, exchange_time, received_at, gatherer, connection_id,"
+              + " sid, seq FROM orderbook_deltas ORDER BY seq");
+    }
   }
 
   private static List<String> written(BulkLoad load) throws Exception {

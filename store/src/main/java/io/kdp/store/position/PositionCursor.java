@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Reads a gatherer table in commit-safe position order, so that a follower (the deduplicator) that
@@ -33,8 +34,18 @@ import javax.sql.DataSource;
  * <p>An update that re-assigns {@code txid} and {@code pos} (closing a gap, a new market state)
  * moves the row to a new position, and the cursor reads it again there.
  *
- * <p>The query runs in one {@code REPEATABLE READ READ ONLY} transaction (or the caller's), so the
- * horizon and the rows come from the same snapshot. It needs only {@code SELECT} on the table.
+ * <p>The horizon and the rows come from one statement, so from one snapshot: the horizon is
+ * computed once, in a one-row subquery the rows are joined to laterally (an index bound of the
+ * scan, not a function evaluated per row), and comes back even when no row does. The statement runs
+ * in one {@code REPEATABLE READ READ ONLY} transaction (or the caller's). It needs only {@code
+ * SELECT} on the table.
+ *
+ * <p>The read is an ordered scan of the {@code (txid, pos)} index stopped after {@code limit} rows.
+ * On a table or day partition without statistics yet (a new day's partition, a database just
+ * filled) the planner would rather sort every row after the cursor for each batch, spilling to
+ * disk: reading a backlog in batches then costs the square of its length. So the read disables
+ * sorting for its one statement ({@code enable_sort}, restored after; it changes the plan, never
+ * the rows).
  *
  * @param <R> the row record
  */
@@ -46,14 +57,14 @@ public final class PositionCursor<R> {
   public PositionCursor(PositionedTable<R> table) {
     this.table = table;
     this.sql =
-        "SELECT "
+        "SELECT h.horizon::text AS horizon, r.* FROM (SELECT"
+            + " pg_snapshot_xmin(pg_current_snapshot()) AS horizon OFFSET 0) h LEFT JOIN LATERAL"
+            + " (SELECT "
             + String.join(", ", table.readColumns())
-            + ", txid::text AS txid_text, pos, pg_snapshot_xmin(pg_current_snapshot())::text AS"
-            + " horizon FROM "
+            + ", txid::text AS txid_text, pos FROM "
             + table.name()
-            + " WHERE (txid, pos) > (?::xid8, ?)"
-            + " AND txid < pg_snapshot_xmin(pg_current_snapshot())"
-            + " ORDER BY txid, pos LIMIT ?";
+            + " WHERE (txid, pos) > (?::xid8, ?) AND txid < h.horizon ORDER BY txid, pos LIMIT ?)"
+            + " r ON true";
   }
 
   /** Reads up to {@code limit} rows after {@code after} in a read-only snapshot of its own. */
@@ -87,31 +98,42 @@ public final class PositionCursor<R> {
   public PositionBatch<R> read(Connection c, Position after, int limit) throws SQLException {
     List<Positioned<R>> rows = new ArrayList<>(Math.min(limit, 4096));
     Position next = after;
-    long horizon = -1;
+    long horizon;
+    String sorting = setLocal(c, "enable_sort", "off");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      // binary results from the first read on (times and numbers neither formatted nor parsed)
+      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
       ps.setString(1, Long.toUnsignedString(after.txid()));
       ps.setLong(2, after.pos());
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          next = new Position(Long.parseUnsignedLong(rs.getString("txid_text")), rs.getLong("pos"));
-          horizon = Long.parseUnsignedLong(rs.getString("horizon"));
+        rs.next(); // always one row: the horizon, with the table's columns null when none was read
+        horizon = Long.parseUnsignedLong(rs.getString("horizon"));
+        do {
+          String txid = rs.getString("txid_text");
+          if (txid == null) {
+            break;
+          }
+          next = new Position(Long.parseUnsignedLong(txid), rs.getLong("pos"));
           rows.add(new Positioned<>(next, table.decode(rs)));
-        }
+        } while (rs.next());
       }
     }
-    if (horizon < 0) {
-      horizon = horizon(c);
-    }
+    setLocal(c, "enable_sort", sorting);
     return new PositionBatch<>(rows, next, horizon);
   }
 
-  private static long horizon(Connection c) throws SQLException {
+  /** Sets {@code name} for the rest of the transaction; returns its value before. */
+  private static String setLocal(Connection c, String name, String value) throws SQLException {
     try (PreparedStatement ps =
-            c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return Long.parseUnsignedLong(rs.getString(1));
+        c.prepareStatement("SELECT current_setting(?), set_config(?, ?, true)")) {
+      ps.setString(1, name);
+      ps.setString(2, name);
+      ps.setString(3, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
     }
   }
 }

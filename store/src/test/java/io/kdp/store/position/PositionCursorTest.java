@@ -84,6 +84,51 @@ class PositionCursorTest {
   }
 
   @Test
+  void oneReadReturnsTheRowsBelowATransactionInFlightAndAHorizonThatHoldsItBack()
+      throws SQLException {
+    DeltaRow early = Rows.delta(0);
+    DeltaRow slow = Rows.delta(1);
+    DeltaRow fast = Rows.delta(2);
+    try (Connection a = db.connect();
+        Connection b = db.connect()) {
+      commit(b, early);
+      a.setAutoCommit(false);
+      writer.write(a, List.of(slow));
+      long slowTxid = txid(a);
+      commit(b, fast);
+
+      PositionBatch<DeltaRow> first = cursor.read(db.dataSource(), Position.START, 100);
+      assertThat(first.values()).containsExactly(early);
+      assertThat(Long.compareUnsigned(first.horizon(), slowTxid)).isLessThanOrEqualTo(0);
+      assertThat(Long.compareUnsigned(first.rows().getFirst().position().txid(), first.horizon()))
+          .isNegative();
+
+      PositionBatch<DeltaRow> held = cursor.read(db.dataSource(), first.next(), 100);
+      assertThat(held.values()).isEmpty();
+      assertThat(held.next()).isEqualTo(first.next());
+      assertThat(Long.compareUnsigned(held.horizon(), slowTxid)).isLessThanOrEqualTo(0);
+
+      a.commit();
+
+      PositionBatch<DeltaRow> rest = cursor.read(db.dataSource(), first.next(), 100);
+      assertThat(rest.values()).containsExactly(slow, fast);
+      assertThat(Long.compareUnsigned(rest.horizon(), rest.next().txid())).isPositive();
+    }
+  }
+
+  @Test
+  void aReadInTheCallersTransactionLeavesItsSettingsAsTheyWere() throws SQLException {
+    try (Connection c = db.connect()) {
+      commit(c, Rows.delta(0));
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      assertThat(cursor.read(c, Position.START, 100).values()).containsExactly(Rows.delta(0));
+      assertThat(setting(c, "enable_sort")).isEqualTo("on");
+      c.commit();
+    }
+  }
+
+  @Test
   void batchesFollowEachOtherWithoutOverlapOrHole() throws SQLException {
     List<DeltaRow> rows = Rows.deltas(1_000);
     try (Connection a = db.connect()) {
@@ -112,6 +157,24 @@ class PositionCursorTest {
     c.setAutoCommit(false);
     writer.write(c, List.of(row));
     c.commit();
+  }
+
+  private static long txid(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_current_xact_id()::text");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Long.parseUnsignedLong(rs.getString(1));
+    }
+  }
+
+  private static String setting(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
   }
 
   private List<DeltaRow> committedRowsAfterPos(long pos) throws SQLException {
