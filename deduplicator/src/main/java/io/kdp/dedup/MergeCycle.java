@@ -60,10 +60,14 @@ final class MergeCycle {
       if (rs.next()) {
         merger = MergerCodec.decode(rs.getBytes(1), gatherers);
         if (merger.windowMicros() != windowMicros) {
-          throw new IllegalStateException(
-              "the saved merge state uses a window of "
-                  + merger.windowMicros()
-                  + " µs; kdp.dedup.window cannot change under existing production data");
+          LOG.info(
+              "kdp.dedup.window changed from {} µs to {} µs: windows after {} µs (decided so far)"
+                  + " are {} µs long",
+              merger.windowMicros(),
+              windowMicros,
+              merger.decidedToMicros(),
+              windowMicros);
+          merger.changeWindow(windowMicros);
         }
       }
     }
