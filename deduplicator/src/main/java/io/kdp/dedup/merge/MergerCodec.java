@@ -25,23 +25,36 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The {@link BookMerger}'s whole state as bytes (deflated; format version 1): decided-to time, per
- * gatherer its streams (last seq, carried time, rows read but not merged), its books and their
- * validity, its unapplied gaps; per market the selector. Saved in production with the cursors.
+ * The {@link BookMerger}'s state as bytes (deflated): decided-to time, per gatherer its streams
+ * (last seq, carried time, rows read but not merged), its books and their validity, its unapplied
+ * gaps; per market the selector. Saved in production with the cursors. Format version 1 holds the
+ * whole state ({@link #encode}); version 2 ({@link #encodeWithoutPending}) the same without the
+ * rows read but not merged, which production keeps apart in chunks ({@link PendingChunks}).
  */
 public final class MergerCodec {
 
-  private static final int VERSION = 1;
+  private static final int WHOLE = 1;
+  private static final int WITHOUT_PENDING = 2;
 
   private MergerCodec() {}
 
+  /** The whole state, pending rows included. */
   public static byte[] encode(BookMerger m) {
+    return encode(m, true);
+  }
+
+  /** The state without the pending rows (kept by {@link PendingChunks}). */
+  public static byte[] encodeWithoutPending(BookMerger m) {
+    return encode(m, false);
+  }
+
+  private static byte[] encode(BookMerger m, boolean withPending) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try (DataOutputStream out =
         new DataOutputStream(
             new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 65_536))) {
-      out.writeInt(VERSION);
+      out.writeInt(withPending ? WHOLE : WITHOUT_PENDING);
       out.writeLong(m.windowMicros);
       out.writeLong(m.decidedTo);
       out.writeInt(m.gatherers.size());
@@ -55,9 +68,13 @@ public final class MergerCodec {
           out.writeInt(e.getKey().sid());
           out.writeLong(e.getValue().lastSeq);
           out.writeLong(e.getValue().lastTimeMicros);
-          out.writeInt(e.getValue().pending.size());
-          for (BookRow r : e.getValue().pending.values()) {
-            writeRow(out, r);
+          if (withPending) {
+            out.writeInt(e.getValue().pending.size());
+            for (BookRow r : e.getValue().pending.values()) {
+              writeRow(out, r);
+            }
+          } else {
+            out.writeInt(0);
           }
         }
         out.writeInt(g.markets.size());
@@ -109,13 +126,18 @@ public final class MergerCodec {
     return bytes.toByteArray();
   }
 
-  /** Restores a merger; its gatherers must be those of {@code preference} (same names). */
+  /**
+   * Restores a merger; its gatherers must be those of {@code preference} (same names). A state
+   * saved without its pending rows comes back without them: {@link PendingChunks#restore} adds
+   * them.
+   */
   public static BookMerger decode(byte[] state, List<String> preference) {
     try (DataInputStream in =
         new DataInputStream(
             new java.io.BufferedInputStream(
                 new InflaterInputStream(new ByteArrayInputStream(state))))) {
-      if (in.readInt() != VERSION) {
+      int version = in.readInt();
+      if (version != WHOLE && version != WITHOUT_PENDING) {
         throw new IllegalStateException("unknown dedup checkpoint version");
       }
       BookMerger m = new BookMerger(preference, in.readLong());
@@ -184,7 +206,7 @@ public final class MergerCodec {
     }
   }
 
-  private static void writeRow(DataOutputStream out, BookRow r) throws IOException {
+  static void writeRow(DataOutputStream out, BookRow r) throws IOException {
     switch (r) {
       case BookRow.Snapshot s -> {
         out.writeByte(1);
@@ -208,7 +230,7 @@ public final class MergerCodec {
     out.writeLong(r.provenance().seq());
   }
 
-  private static BookRow readRow(DataInputStream in, String gatherer) throws IOException {
+  static BookRow readRow(DataInputStream in, String gatherer) throws IOException {
     byte kind = in.readByte();
     String market = in.readUTF();
     if (kind == 1) {
