@@ -142,7 +142,7 @@ final class MergeCycle {
       CandleRollup.apply(c, deltas);
     }
     timings.mark(CycleTimings.Phase.CANDLES);
-    saveCheckpoint(c, merger, chunks, now);
+    saveCheckpoint(c, merger, chunks, now, timings);
     for (GathererBatch b : batches) {
       SyncCursors.save(c, b.gatherer(), b.next(), now);
       SyncSources.save(c, b.gatherer(), b.identities(), now);
@@ -168,7 +168,8 @@ final class MergeCycle {
    * transaction and still pending as a new chunk, and the chunks now wholly decided deleted.
    */
   private static void saveCheckpoint(
-      Connection c, BookMerger merger, PendingChunks chunks, Instant now) throws SQLException {
+      Connection c, BookMerger merger, PendingChunks chunks, Instant now, CycleTimings timings)
+      throws SQLException {
     PendingChunks.Save save = chunks.save(merger);
     if (save.bytes() != null) {
       try (PreparedStatement ps =
@@ -185,6 +186,7 @@ final class MergeCycle {
         ps.executeUpdate();
       }
     }
+    timings.mark(CycleTimings.Phase.PENDING_ROWS);
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dedup_checkpoint (singleton, decided_to, state, updated_at) VALUES (true,"
