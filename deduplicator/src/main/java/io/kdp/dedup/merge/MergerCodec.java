@@ -29,7 +29,8 @@ import java.util.zip.InflaterInputStream;
  * (last seq, carried time, rows read but not merged), its books and their validity, its unapplied
  * gaps; per market the selector. Saved in production with the cursors. Format version 1 holds the
  * whole state ({@link #encode}); version 2 ({@link #encodeWithoutPending}) the same without the
- * rows read but not merged, which production keeps apart in chunks ({@link PendingChunks}).
+ * rows read but not merged, which production keeps apart in chunks ({@link PendingChunks}), and
+ * with the books in {@link CompactLevels}.
  */
 public final class MergerCodec {
 
@@ -88,8 +89,13 @@ public final class MergerCodec {
           }
           out.writeBoolean(ms.valid);
           out.writeLong(ms.validSinceReceivedMicros);
-          writeLevels(out, ms.book.yes());
-          writeLevels(out, ms.book.no());
+          if (withPending) {
+            writeLevels(out, ms.book.yes());
+            writeLevels(out, ms.book.no());
+          } else {
+            CompactLevels.write(out, ms.book.yes());
+            CompactLevels.write(out, ms.book.no());
+          }
         }
         out.writeInt(g.pendingGaps.size());
         for (SequenceGapRow gap : g.pendingGaps) {
@@ -166,7 +172,11 @@ public final class MergerCodec {
           StreamKey stream = in.readBoolean() ? new StreamKey(in.readLong(), in.readInt()) : null;
           boolean valid = in.readBoolean();
           long since = in.readLong();
-          MarketState ms = new MarketState(Book.of(readLevels(in), readLevels(in)));
+          MarketState ms =
+              new MarketState(
+                  version == WHOLE
+                      ? Book.of(readLevels(in), readLevels(in))
+                      : Book.of(CompactLevels.read(in), CompactLevels.read(in)));
           ms.stream = stream;
           ms.valid = valid;
           ms.validSinceReceivedMicros = since;
