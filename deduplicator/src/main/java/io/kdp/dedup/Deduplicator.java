@@ -323,6 +323,7 @@ public final class Deduplicator implements AutoCloseable {
     }
     for (String g : sources.keySet()) {
       metrics.lateRows(g, merger.streams(g).lateRows());
+      metrics.lateMerged(g, merger.streams(g).lateMerged());
     }
   }
 

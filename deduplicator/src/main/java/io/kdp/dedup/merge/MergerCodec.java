@@ -1,16 +1,10 @@
 package io.kdp.dedup.merge;
 
-import io.kdp.client.model.Side;
-import io.kdp.client.ws.message.Level;
 import io.kdp.dedup.book.Book;
 import io.kdp.dedup.book.BookRow;
 import io.kdp.dedup.book.StreamKey;
 import io.kdp.dedup.coverage.CoverageRun;
-import io.kdp.store.row.DeltaRow;
-import io.kdp.store.row.FeedSource;
-import io.kdp.store.row.Provenance;
 import io.kdp.store.row.SequenceGapRow;
-import io.kdp.store.row.SnapshotRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -26,16 +20,18 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * The {@link BookMerger}'s state as bytes (deflated): decided-to time, per gatherer its streams
- * (last seq, carried time, rows read but not merged), its books and their validity, its unapplied
- * gaps; per market the selector. Saved in production with the cursors. Format version 1 holds the
- * whole state ({@link #encode}); version 2 ({@link #encodeWithoutPending}) the same without the
- * rows read but not merged, which production keeps apart in chunks ({@link PendingChunks}), and
- * with the books in {@link CompactLevels}.
+ * (last seq, carried time, how far trusted quiet, rows read but not merged), its books and their
+ * validity, its unapplied gaps, its counters; per market the selector. Saved in production with the
+ * cursors. Formats: 2 ({@link #encodeWithoutPending}, what production saves) without the rows read
+ * but not merged, which production keeps apart in chunks ({@link PendingChunks}), books in {@link
+ * CompactLevels}; 3 ({@link #encode}) the same with those rows; 1, an earlier version's whole state
+ * (no trust times or late-merged counts, books in fixed-width levels), is still read.
  */
 public final class MergerCodec {
 
-  private static final int WHOLE = 1;
+  private static final int LEGACY = 1;
   private static final int WITHOUT_PENDING = 2;
+  private static final int WHOLE = 3;
 
   private MergerCodec() {}
 
@@ -63,16 +59,18 @@ public final class MergerCodec {
         out.writeUTF(g.gatherer);
         out.writeLong(g.lateRows);
         out.writeLong(g.ignoredDeltas);
+        out.writeLong(g.lateMerged);
         out.writeInt(g.streams.size());
         for (Map.Entry<StreamKey, StreamState> e : g.streams.entrySet()) {
           out.writeLong(e.getKey().connectionId());
           out.writeInt(e.getKey().sid());
           out.writeLong(e.getValue().lastSeq);
           out.writeLong(e.getValue().lastTimeMicros);
+          out.writeLong(e.getValue().trustedThroughMicros);
           if (withPending) {
             out.writeInt(e.getValue().pending.size());
             for (BookRow r : e.getValue().pending.values()) {
-              writeRow(out, r);
+              RowCodec.writeRow(out, r);
             }
           } else {
             out.writeInt(0);
@@ -89,13 +87,8 @@ public final class MergerCodec {
           }
           out.writeBoolean(ms.valid);
           out.writeLong(ms.validSinceReceivedMicros);
-          if (withPending) {
-            writeLevels(out, ms.book.yes());
-            writeLevels(out, ms.book.no());
-          } else {
-            CompactLevels.write(out, ms.book.yes());
-            CompactLevels.write(out, ms.book.no());
-          }
+          CompactLevels.write(out, ms.book.yes());
+          CompactLevels.write(out, ms.book.no());
         }
         out.writeInt(g.pendingGaps.size());
         for (SequenceGapRow gap : g.pendingGaps) {
@@ -143,7 +136,7 @@ public final class MergerCodec {
             new java.io.BufferedInputStream(
                 new InflaterInputStream(new ByteArrayInputStream(state))))) {
       int version = in.readInt();
-      if (version != WHOLE && version != WITHOUT_PENDING) {
+      if (version != LEGACY && version != WITHOUT_PENDING && version != WHOLE) {
         throw new IllegalStateException("unknown dedup checkpoint version");
       }
       BookMerger m = new BookMerger(preference, in.readLong());
@@ -154,16 +147,18 @@ public final class MergerCodec {
         GathererStreams g = m.gatherers.computeIfAbsent(name, GathererStreams::new);
         g.lateRows = in.readLong();
         g.ignoredDeltas = in.readLong();
+        g.lateMerged = version == LEGACY ? 0 : in.readLong();
         int streams = in.readInt();
         for (int s = 0; s < streams; s++) {
           StreamKey key = new StreamKey(in.readLong(), in.readInt());
           StreamState st = new StreamState();
           st.lastSeq = in.readLong();
           st.lastTimeMicros = in.readLong();
+          st.trustedThroughMicros = version == LEGACY ? Long.MIN_VALUE : in.readLong();
           g.streams.put(key, st);
           int pending = in.readInt();
           for (int p = 0; p < pending; p++) {
-            g.add(readRow(in, name));
+            g.add(RowCodec.readRow(in, name));
           }
         }
         int markets = in.readInt();
@@ -174,8 +169,8 @@ public final class MergerCodec {
           long since = in.readLong();
           MarketState ms =
               new MarketState(
-                  version == WHOLE
-                      ? Book.of(readLevels(in), readLevels(in))
+                  version == LEGACY
+                      ? Book.of(RowCodec.readLevels(in), RowCodec.readLevels(in))
                       : Book.of(CompactLevels.read(in), CompactLevels.read(in)));
           ms.stream = stream;
           ms.valid = valid;
@@ -214,68 +209,6 @@ public final class MergerCodec {
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt dedup checkpoint", e);
     }
-  }
-
-  static void writeRow(DataOutputStream out, BookRow r) throws IOException {
-    switch (r) {
-      case BookRow.Snapshot s -> {
-        out.writeByte(1);
-        out.writeUTF(s.market());
-        out.writeUTF(s.row().source().sql());
-        writeLevels(out, s.row().yes());
-        writeLevels(out, s.row().no());
-      }
-      case BookRow.Delta d -> {
-        out.writeByte(2);
-        out.writeUTF(d.market());
-        out.writeBoolean(d.row().side() == Side.YES);
-        out.writeLong(d.row().priceMicros());
-        out.writeLong(d.row().deltaCenti());
-      }
-    }
-    out.writeLong(r.exchangeTimeMicros());
-    out.writeLong(r.receivedAtMicros());
-    out.writeLong(r.provenance().connectionId());
-    out.writeInt(r.provenance().sid());
-    out.writeLong(r.provenance().seq());
-  }
-
-  static BookRow readRow(DataInputStream in, String gatherer) throws IOException {
-    byte kind = in.readByte();
-    String market = in.readUTF();
-    if (kind == 1) {
-      FeedSource source = FeedSource.fromSql(in.readUTF());
-      List<Level> yes = readLevels(in);
-      List<Level> no = readLevels(in);
-      long exch = in.readLong();
-      long recv = in.readLong();
-      Provenance p = new Provenance(gatherer, in.readLong(), in.readInt(), in.readLong());
-      return new BookRow.Snapshot(new SnapshotRow(market, source, yes, no, exch, recv, p));
-    }
-    Side side = in.readBoolean() ? Side.YES : Side.NO;
-    long price = in.readLong();
-    long delta = in.readLong();
-    long exch = in.readLong();
-    long recv = in.readLong();
-    Provenance p = new Provenance(gatherer, in.readLong(), in.readInt(), in.readLong());
-    return new BookRow.Delta(new DeltaRow(market, side, price, delta, exch, recv, p));
-  }
-
-  private static void writeLevels(DataOutputStream out, List<Level> levels) throws IOException {
-    out.writeInt(levels.size());
-    for (Level l : levels) {
-      out.writeLong(l.priceMicros());
-      out.writeLong(l.sizeCenti());
-    }
-  }
-
-  private static List<Level> readLevels(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<Level> levels = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      levels.add(new Level(in.readLong(), in.readLong()));
-    }
-    return levels;
   }
 
   private static void writeNullable(DataOutputStream out, String s) throws IOException {

@@ -151,7 +151,7 @@ public final class PendingChunks {
       out.writeInt(rows.size());
       for (Added a : rows) {
         out.writeUTF(a.gatherer());
-        MergerCodec.writeRow(out, a.row());
+        RowCodec.writeRow(out, a.row());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -169,7 +169,7 @@ public final class PendingChunks {
       List<Added> rows = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         String gatherer = in.readUTF();
-        rows.add(new Added(gatherer, MergerCodec.readRow(in, gatherer)));
+        rows.add(new Added(gatherer, RowCodec.readRow(in, gatherer)));
       }
       return rows;
     } catch (IOException e) {
