@@ -75,12 +75,7 @@ public final class WatermarkWriter implements AutoCloseable {
     return written;
   }
 
-  /** One round: take a mark, write the newest one that is stored. */
-  void tick() {
-    mark();
-    writeStored();
-  }
-
+  /** Takes a mark: the receive time now and the book queues' ends (while routing live). */
   private void mark() {
     routing.bookMark(clock).ifPresent(pending::addLast);
     while (pending.size() > MAX_PENDING) {
@@ -110,7 +105,7 @@ public final class WatermarkWriter implements AutoCloseable {
       written = micros;
       routing.liveness().written(marked.connections());
     } catch (SQLException | RuntimeException e) {
-      log.debug("stream watermark not written ({}); next round retries", e.getMessage());
+      log.debug("stream watermark not written ({}); the next stored mark retries", e.getMessage());
     }
   }
 
