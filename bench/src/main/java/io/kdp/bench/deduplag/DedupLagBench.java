@@ -24,17 +24,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./kdp bench dedup-lag [--rate R] [--seconds S] [--warmup W] [--markets M] [--sample-every
- * N] [--flush-ms F] [--sql-stats]}: three gatherer databases each receiving a steady R rows/s
- * (deltas, trades and tickers as the exchange mixes them, written by the real store writers every F
- * ms, stream watermarks advanced as the gatherer does) while the real {@link Deduplicator} runs
- * live (its reference configuration: 2 s window, 2 s grace, 200 ms poll), all on one embedded
- * PostgreSQL. Every N-th message is sampled: its lag is the production commit that first held it
- * minus the commit of the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind,
- * rows/s sustained, CPU.
+ * N] [--flush-ms F] [--window-ms W] [--grace-ms G] [--poll-ms P] [--watermark-ms K] [--sql-stats]}:
+ * three gatherer databases each receiving a steady R rows/s (deltas, trades and tickers as the
+ * exchange mixes them, written by the real store writers every F ms, stream watermarks advanced as
+ * the gatherer's {@code WatermarkWriter} does: a mark every K ms, written once its rows are
+ * committed) while the real {@link Deduplicator} runs live (its reference configuration unless
+ * W/G/P are given: 500 ms window, 500 ms grace, 200 ms poll), all on one embedded PostgreSQL. Every
+ * N-th message is sampled: its lag is the production commit that first held it minus the commit of
+ * the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind, rows/s sustained, the
+ * watermark writes' rate and mean time, CPU, and where the deduplicator's cycles spent their time.
  *
  * <p>Book deltas wait by design: a window is decided only after it ends and every live gatherer's
  * watermark, less the grace, has passed its end; {@code design_wait_ms} is that part (window end +
- * grace - commit), the gatherer's watermark cadence (1 s) comes on top.
+ * grace - commit), the watermark's trail (up to K ms plus a flush) and the cycle come on top.
  */
 public final class DedupLagBench {
 
