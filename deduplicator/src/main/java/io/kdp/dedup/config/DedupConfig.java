@@ -54,7 +54,7 @@ public record DedupConfig(
     return new DedupConfig(
         production,
         gatherers,
-        Duration.ofMillis(500),
+        Duration.ofMillis(250),
         Duration.ofMillis(500),
         Duration.ofSeconds(30),
         5000,
