@@ -4,6 +4,7 @@ import io.kdp.gatherer.Gatherer;
 import io.kdp.gatherer.config.GathererConfig;
 import io.kdp.gatherer.config.GathererConfigException;
 import io.kdp.gatherer.config.GathererConfigReader;
+import io.kdp.store.schema.IncompatibleSchemaException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -41,6 +42,13 @@ public final class GathererCommand implements Callable<Integer> {
     } catch (GathererConfigException e) { // e.g. the exchange refused the API key
       System.err.println("kdp gatherer: bad configuration: " + e.getMessage());
       return 2;
+    } catch (Exception e) {
+      IncompatibleSchemaException schema = StartupErrors.incompatibleSchema(e);
+      if (schema == null) {
+        throw e;
+      }
+      System.err.println("kdp gatherer: " + schema.getMessage());
+      return StartupErrors.EXIT;
     }
     Runtime.getRuntime()
         .addShutdownHook(

@@ -107,6 +107,9 @@ public final class TradeBackfill implements AutoCloseable {
       try {
         return fillNow(from, to);
       } catch (SQLException | RuntimeException e) {
+        if (executor.isShutdown()) { // closing: the request was interrupted, not failed
+          throw new InterruptedException("back-fill of [" + from + ", " + to + "] stopped");
+        }
         log.warn(
             "back-fill of [{}, {}] failed, retrying in {} ms: {}", from, to, backoff, e.toString());
         Thread.sleep(backoff);

@@ -4,8 +4,10 @@ import io.kdp.dedup.Deduplicator;
 import io.kdp.dedup.config.DedupConfig;
 import io.kdp.dedup.config.DedupConfigException;
 import io.kdp.dedup.config.DedupConfigReader;
+import io.kdp.platform.StartupErrors;
 import io.kdp.platform.admin.AdminServer;
 import io.kdp.platform.admin.Health;
+import io.kdp.store.schema.IncompatibleSchemaException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -86,6 +88,13 @@ public final class DedupCommand implements Callable<Integer> {
       d.run();
     } catch (InterruptedException e) {
       LOG.info("deduplicator stopped");
+    } catch (Exception e) {
+      IncompatibleSchemaException schema = StartupErrors.incompatibleSchema(e);
+      if (schema == null) {
+        throw e;
+      }
+      System.err.println("kdp dedup: " + schema.getMessage());
+      return StartupErrors.EXIT;
     } finally {
       merging.set(false);
     }

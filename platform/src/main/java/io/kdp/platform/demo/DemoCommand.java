@@ -2,8 +2,10 @@ package io.kdp.platform.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kdp.platform.StartupErrors;
 import io.kdp.platform.verify.Verifier;
 import io.kdp.platform.verify.VerifyCommand;
+import io.kdp.store.schema.IncompatibleSchemaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +70,22 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DemoOptions options =
         new DemoOptions(duration, markets, rate, seed, chaos, report, dataDir, port);
-    DemoPlatform demo = DemoPlatform.start(options);
+    DemoPlatform demo;
+    try {
+      demo = DemoPlatform.start(options);
+    } catch (Exception e) {
+      IncompatibleSchemaException schema = StartupErrors.incompatibleSchema(e);
+      if (schema == null) {
+        throw e;
+      }
+      System.err.println("kdp demo: " + schema.getMessage());
+      System.err.println(
+          "kdp demo: the data directory "
+              + dataDir.toAbsolutePath()
+              + " was made by an incompatible build; delete it (or pass another --data-dir)"
+              + " to start afresh");
+      return StartupErrors.EXIT;
+    }
     long startNanos = System.nanoTime();
     CountDownLatch interrupted = new CountDownLatch(1);
     Thread hook =

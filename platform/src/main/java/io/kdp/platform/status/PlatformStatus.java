@@ -68,6 +68,7 @@ public record PlatformStatus(
    * @param rowsMerged rows written to production
    * @param duplicatesDiscarded rows seen again from another gatherer and dropped
    * @param coverageHoles windows no gatherer covered cleanly
+   * @param decidedTo Unix seconds up to which the book is merged (0 before the first decision)
    * @param error why it is not up, or null
    */
   public record DedupView(
@@ -76,6 +77,7 @@ public record PlatformStatus(
       double rowsMerged,
       double duplicatesDiscarded,
       double coverageHoles,
+      double decidedTo,
       String error) {}
 
   public record TableCount(String table, long rows) {}

@@ -166,12 +166,13 @@ public final class StatusCollector implements AutoCloseable {
 
   private static DedupView readDedup(Reading r) {
     if (r.scrape() == null) {
-      return new DedupView(false, Map.of(), 0, 0, 0, r.error());
+      return new DedupView(false, Map.of(), 0, 0, 0, 0, r.error());
     }
     Map<String, Double> lag = new TreeMap<>();
     double merged = 0;
     double dups = 0;
     double holes = 0;
+    double decidedTo = 0;
     for (PrometheusText.Sample m : r.scrape().samples()) {
       String n = m.name();
       // a gauge whose owner stopped reads NaN: absent, not a number to show
@@ -186,9 +187,11 @@ public final class StatusCollector implements AutoCloseable {
         dups += m.value();
       } else if (n.contains("coverage_hole")) {
         holes += m.value();
+      } else if (n.equals("kdp_dedup_decided_to")) {
+        decidedTo = m.value();
       }
     }
-    return new DedupView(r.healthy(), lag, merged, dups, holes, r.error());
+    return new DedupView(r.healthy(), lag, merged, dups, holes, decidedTo, r.error());
   }
 
   @Override

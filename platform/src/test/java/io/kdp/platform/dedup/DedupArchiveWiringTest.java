@@ -16,7 +16,6 @@ import io.kdp.archive.s3.ObjectStoreConfig;
 import io.kdp.testkit.SharedPostgres;
 import io.kdp.testkit.TestDatabase;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,7 +92,7 @@ class DedupArchiveWiringTest {
     // quiet after its last row, the gatherer asserts completeness through the next two hours, so
     // the deduplicator decides past them (the archive waits for that as well as for the window)
     a.store(gathererDb, HOUR.plus(Duration.ofHours(3)).toEpochMilli() * 1000);
-    Path config = writeConfig(production, gathererDb);
+    Path config = DedupConfigFile.write(dir, production, gathererDb);
     AtomicReference<Instant> now = new AtomicReference<>(HOUR.plusSeconds(1200));
     InstantSource clock = now::get;
 
@@ -206,24 +205,6 @@ class DedupArchiveWiringTest {
     } catch (java.sql.SQLException e) {
       return -1; // not migrated yet
     }
-  }
-
-  private Path writeConfig(TestDatabase production, TestDatabase gatherer) throws Exception {
-    Path file = dir.resolve("dedup.conf");
-    Files.writeString(
-        file,
-        """
-        kdp.dedup {
-          production { url = "%s", user = "postgres" }
-          gatherers = [ { name = "a", timeseries-url = "%s", user = "postgres" } ]
-        }
-        """
-            .formatted(url(production), url(gatherer)));
-    return file;
-  }
-
-  private static String url(TestDatabase db) {
-    return db.jdbcUrl().replaceAll("\\?user=.*$", "");
   }
 
   /** {@code kdp dedup} on its own thread, as picocli runs it, stopped by an interrupt. */

@@ -1,6 +1,7 @@
 package io.kdp.store.production;
 
 import io.kdp.store.schema.EngineSetupMigration;
+import io.kdp.store.schema.IncompatibleSchemaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,6 +56,8 @@ public final class ProductionStore {
   /**
    * Migrates a production database (re-running is a no-op) on the engine recorded in it, else the
    * one detected; {@code compressAfter} is the TimescaleDB compression policy's age, set once.
+   *
+   * @throws IncompatibleSchemaException when an incompatible build made the schema
    */
   public static MigrateResult migrate(DataSource ds, Duration compressAfter) {
     ProductionEngine engine;
@@ -63,17 +66,19 @@ public final class ProductionStore {
     } catch (SQLException e) {
       throw new FlywayException("cannot choose production's storage engine: " + e.getMessage(), e);
     }
-    return Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/production")
-        .table("flyway_history_production")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .cleanDisabled(true)
-        .placeholders(Map.of("engine", engine.id(), "partition_by", engine.partitionClause()))
-        .javaMigrations(new EngineSetupMigration(engine.id(), c -> engine.setUp(c, compressAfter)))
-        .load()
-        .migrate();
+    return IncompatibleSchemaException.migrate(
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:db/production")
+            .table("flyway_history_production")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .cleanDisabled(true)
+            .placeholders(Map.of("engine", engine.id(), "partition_by", engine.partitionClause()))
+            .javaMigrations(
+                new EngineSetupMigration(engine.id(), c -> engine.setUp(c, compressAfter))),
+        ds,
+        "production");
   }
 
   /** The engine a migrated production database runs on. */

@@ -21,24 +21,33 @@ public final class Migrations {
 
   private Migrations() {}
 
-  /** Migrates a time-series database; returns its storage engine. */
+  /**
+   * Migrates a time-series database; returns its storage engine.
+   *
+   * @throws IncompatibleSchemaException when an incompatible build made the schema
+   */
   public static StorageEngine migrateTimeSeries(DataSource ds, Retention retention)
       throws SQLException {
     StorageEngine engine;
     try (Connection c = ds.getConnection()) {
       engine = StorageEngines.detect(c, retention);
     }
-    flyway(ds, "timeseries")
-        .placeholders(Map.of("engine", engine.name(), "partition_by", engine.partitionClause()))
-        .javaMigrations(new EngineSetupMigration(engine.name(), engine::setUp))
-        .load()
-        .migrate();
+    IncompatibleSchemaException.migrate(
+        flyway(ds, "timeseries")
+            .placeholders(Map.of("engine", engine.name(), "partition_by", engine.partitionClause()))
+            .javaMigrations(new EngineSetupMigration(engine.name(), engine::setUp)),
+        ds,
+        "gatherer time-series");
     return engine;
   }
 
-  /** Migrates a metadata database. */
+  /**
+   * Migrates a metadata database.
+   *
+   * @throws IncompatibleSchemaException when an incompatible build made the schema
+   */
   public static MigrateResult migrateMetadata(DataSource ds) {
-    return flyway(ds, "metadata").load().migrate();
+    return IncompatibleSchemaException.migrate(flyway(ds, "metadata"), ds, "gatherer metadata");
   }
 
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
