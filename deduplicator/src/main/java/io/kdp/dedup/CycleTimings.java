@@ -24,7 +24,9 @@ public final class CycleTimings {
     COVERAGE,
     /** Candle refresh. */
     CANDLES,
-    /** The merger checkpoint (encoding and writing) and the cursors. */
+    /** The merger's pending rows: this transaction's chunk written, decided chunks deleted. */
+    PENDING_ROWS,
+    /** The merger checkpoint without pending rows (encoding and writing) and the cursors. */
     CHECKPOINT,
     /** The commit. */
     COMMIT

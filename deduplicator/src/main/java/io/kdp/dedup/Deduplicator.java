@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kdp.dedup.config.DedupConfig;
 import io.kdp.dedup.merge.BookMerger;
+import io.kdp.dedup.merge.PendingChunks;
 import io.kdp.dedup.merge.StreamFrontier;
 import io.kdp.dedup.metrics.DedupMetrics;
 import io.kdp.dedup.production.MergeCounts;
@@ -60,6 +61,7 @@ public final class Deduplicator implements AutoCloseable {
   private final GathererReads reads;
   private GathererReads.Started prefetched;
   private BookMerger merger;
+  private PendingChunks chunks;
   private Map<String, Map<SyncTable, Position>> cursors;
   private Map<String, Map<String, SyncSources.Saved>> identities;
 
@@ -197,6 +199,7 @@ public final class Deduplicator implements AutoCloseable {
                         c,
                         batches,
                         merger,
+                        chunks,
                         limit,
                         committedTo,
                         config.maxWindowsPerCycle(),
@@ -266,6 +269,7 @@ public final class Deduplicator implements AutoCloseable {
       MergeCycle.Saved saved =
           MergeCycle.load(c, List.copyOf(sources.keySet()), config.window().toNanos() / 1000);
       merger = saved.merger();
+      chunks = saved.chunks();
       cursors = new HashMap<>(saved.cursors());
       identities = new HashMap<>(saved.sources());
     }
@@ -319,6 +323,7 @@ public final class Deduplicator implements AutoCloseable {
     }
     for (String g : sources.keySet()) {
       metrics.lateRows(g, merger.streams(g).lateRows());
+      metrics.lateMerged(g, merger.streams(g).lateMerged());
     }
   }
 

@@ -8,6 +8,7 @@ import io.kdp.dedup.coverage.CoverageWrite;
 import io.kdp.dedup.merge.BookMerger;
 import io.kdp.dedup.merge.MergeOutput;
 import io.kdp.dedup.merge.MergerCodec;
+import io.kdp.dedup.merge.PendingChunks;
 import io.kdp.dedup.merge.StreamFrontier;
 import io.kdp.dedup.production.MergeCounts;
 import io.kdp.dedup.production.ProductionWriter;
@@ -38,8 +39,9 @@ import java.util.Set;
  * One merge transaction on production: the gatherers' batches merged (trades, tickers, REST
  * snapshots, metadata), their book rows handed to the merger, the windows now decidable decided and
  * written, candles refreshed (plain PostgreSQL) or their windows recorded for a refresh after the
- * commit (TimescaleDB), and the merger checkpoint and the cursors past every row read saved — all
- * committed together or not at all.
+ * commit (TimescaleDB), and the merger checkpoint (its state, and the rows read but not decided in
+ * chunks: {@link PendingChunks}) and the cursors past every row read saved — all committed together
+ * or not at all.
  */
 final class MergeCycle {
 
@@ -47,27 +49,46 @@ final class MergeCycle {
 
   private MergeCycle() {}
 
-  /** The saved merger and cursors, or a fresh merger and empty cursors. */
+  /** The saved merger (its pending rows in {@code chunks}) and cursors, or a fresh start. */
   record Saved(
       BookMerger merger,
+      PendingChunks chunks,
       Map<String, Map<SyncTable, Position>> cursors,
       Map<String, Map<String, SyncSources.Saved>> sources) {}
 
   static Saved load(Connection c, List<String> gatherers, long windowMicros) throws SQLException {
     BookMerger merger = new BookMerger(gatherers, windowMicros);
+    PendingChunks chunks = PendingChunks.empty();
     try (PreparedStatement ps = c.prepareStatement("SELECT state FROM dedup_checkpoint");
         ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         merger = MergerCodec.decode(rs.getBytes(1), gatherers);
+        chunks = PendingChunks.restore(merger, pendingChunks(c));
         if (merger.windowMicros() != windowMicros) {
-          throw new IllegalStateException(
-              "the saved merge state uses a window of "
-                  + merger.windowMicros()
-                  + " µs; kdp.dedup.window cannot change under existing production data");
+          LOG.info(
+              "kdp.dedup.window changed from {} µs to {} µs: windows after {} µs (decided so far)"
+                  + " are {} µs long",
+              merger.windowMicros(),
+              windowMicros,
+              merger.decidedToMicros(),
+              windowMicros);
+          merger.changeWindow(windowMicros);
         }
       }
     }
-    return new Saved(merger, SyncCursors.load(c), SyncSources.load(c));
+    return new Saved(merger, chunks, SyncCursors.load(c), SyncSources.load(c));
+  }
+
+  private static List<Map.Entry<Long, byte[]>> pendingChunks(Connection c) throws SQLException {
+    List<Map.Entry<Long, byte[]>> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT chunk, rows FROM dedup_pending ORDER BY chunk");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(Map.entry(rs.getLong(1), rs.getBytes(2)));
+      }
+    }
+    return out;
   }
 
   /** Runs the transaction's work on {@code c} (the caller commits); returns the counts. */
@@ -75,6 +96,7 @@ final class MergeCycle {
       Connection c,
       List<GathererBatch> batches,
       BookMerger merger,
+      PendingChunks chunks,
       long limitMicros,
       Map<String, StreamFrontier> committedTo,
       int maxWindows,
@@ -97,10 +119,12 @@ final class MergeCycle {
               t -> touch(candleTimes, t.market(), t.exchangeTimeMicros(), t.receivedAtMicros()));
       for (SnapshotRow s : b.snapshots()) {
         if (s.source() == FeedSource.WS) {
-          merger.add(b.gatherer(), new BookRow.Snapshot(s));
+          add(merger, chunks, b.gatherer(), new BookRow.Snapshot(s));
         }
       }
-      b.deltas().forEach(d -> merger.add(b.gatherer(), new BookRow.Delta(d)));
+      for (var d : b.deltas()) {
+        add(merger, chunks, b.gatherer(), new BookRow.Delta(d));
+      }
       for (SequenceGapRow g : b.gaps()) {
         merger.addGap(b.gatherer(), g);
       }
@@ -118,7 +142,7 @@ final class MergeCycle {
       CandleRollup.apply(c, deltas);
     }
     timings.mark(CycleTimings.Phase.CANDLES);
-    saveCheckpoint(c, merger, now);
+    saveCheckpoint(c, merger, chunks, now, timings);
     for (GathererBatch b : batches) {
       SyncCursors.save(c, b.gatherer(), b.next(), now);
       SyncSources.save(c, b.gatherer(), b.identities(), now);
@@ -127,14 +151,42 @@ final class MergeCycle {
     return counts;
   }
 
+  private static void add(BookMerger merger, PendingChunks chunks, String gatherer, BookRow row) {
+    if (merger.add(gatherer, row)) {
+      chunks.added(gatherer, row);
+    }
+  }
+
   private static void touch(
       Map<String, Set<Long>> times, String market, long exchange, long received) {
     long t = exchange == io.kdp.client.ws.message.KalshiWsMessage.NO_TIME ? received : exchange;
     times.computeIfAbsent(market, m -> new HashSet<>()).add(t);
   }
 
-  private static void saveCheckpoint(Connection c, BookMerger merger, Instant now)
+  /**
+   * The merger's state without its pending rows, whole; of the pending rows, those read in this
+   * transaction and still pending as a new chunk, and the chunks now wholly decided deleted.
+   */
+  private static void saveCheckpoint(
+      Connection c, BookMerger merger, PendingChunks chunks, Instant now, CycleTimings timings)
       throws SQLException {
+    PendingChunks.Save save = chunks.save(merger);
+    if (save.bytes() != null) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO dedup_pending (chunk, rows) VALUES (?, ?)")) {
+        ps.setLong(1, save.chunkId());
+        ps.setBytes(2, save.bytes());
+        ps.executeUpdate();
+      }
+    }
+    if (!save.dropped().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM dedup_pending WHERE chunk = ANY (?)")) {
+        ps.setArray(1, c.createArrayOf("bigint", save.dropped().toArray()));
+        ps.executeUpdate();
+      }
+    }
+    timings.mark(CycleTimings.Phase.PENDING_ROWS);
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dedup_checkpoint (singleton, decided_to, state, updated_at) VALUES (true,"
@@ -142,7 +194,7 @@ final class MergeCycle {
                 + " excluded.decided_to, state = excluded.state, updated_at = excluded.updated_at")) {
       long decided = merger.decidedToMicros();
       ps.setLong(1, decided == BookMerger.UNSET ? 0 : decided);
-      ps.setBytes(2, MergerCodec.encode(merger));
+      ps.setBytes(2, MergerCodec.encodeWithoutPending(merger));
       ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
       ps.executeUpdate();
     }

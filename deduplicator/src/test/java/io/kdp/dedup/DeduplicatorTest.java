@@ -92,7 +92,7 @@ class DeduplicatorTest {
                   c,
                   "SELECT DISTINCT gatherer, (extract(epoch from time) * 1000000)::bigint FROM"
                       + " orderbook_snapshots WHERE source = 'resync'"))
-          .containsExactly("b|" + ExchangeScript.t(10));
+          .containsExactly("b|" + windowStartBefore(ExchangeScript.t(11.5)));
       assertThat(Fixture.rows(c, "SELECT * FROM coverage WHERE gatherer IS NULL")).isEmpty();
       assertBooksEqualTruth(script, c);
     }
@@ -149,9 +149,18 @@ class DeduplicatorTest {
                   c,
                   "SELECT DISTINCT gatherer, (extract(epoch from time) * 1000000)::bigint FROM"
                       + " orderbook_snapshots WHERE source = 'resync'"))
-          .containsExactly("b|" + ExchangeScript.t(18));
+          .containsExactly("b|" + windowStartBefore(died));
       assertBooksEqualTruth(script, c);
     }
+  }
+
+  /**
+   * The start of the window (of the test settings) holding the instant before {@code t}: where
+   * production switches away from a stream whose rows stop at {@code t} (a lost message, a death).
+   */
+  static long windowStartBefore(long t) {
+    long w = DedupConfig.of(null, List.of()).window().toNanos() / 1000;
+    return Math.floorDiv(t - 1, w) * w;
   }
 
   static long[] window(double from, double to) {

@@ -82,7 +82,7 @@ class StalledConnectionTest {
                   c,
                   "SELECT DISTINCT gatherer, (extract(epoch from time) * 1000000)::bigint FROM"
                       + " orderbook_snapshots WHERE source = 'resync'"))
-          .containsExactly("b|" + ExchangeScript.t(18));
+          .containsExactly("b|" + DeduplicatorTest.windowStartBefore(stalled));
       DeduplicatorTest.assertBooksEqualTruth(script, c);
     }
   }

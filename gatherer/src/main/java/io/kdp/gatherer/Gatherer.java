@@ -94,7 +94,8 @@ public final class Gatherer implements AutoCloseable {
         new LiveRouting(
             journal, j.dir(), new FrameRouter(id, writers, metrics), writers, health, marker);
     watermarks =
-        new WatermarkWriter(id, timeseries, routing, writers, clock, Duration.ofSeconds(1));
+        new WatermarkWriter(
+            id, timeseries, routing, writers, clock, WatermarkWriter.DEFAULT_INTERVAL);
     metrics.journalBacklog(routing::backlog);
     metrics.queueDepth("journal", journal::bufferDepth);
     GathererConfig.Exchange ex = config.exchange();

@@ -14,6 +14,7 @@ import io.kdp.testkit.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +24,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./kdp bench dedup-lag [--rate R] [--seconds S] [--warmup W] [--markets M] [--sample-every
- * N] [--flush-ms F] [--sql-stats]}: three gatherer databases each receiving a steady R rows/s
- * (deltas, trades and tickers as the exchange mixes them, written by the real store writers every F
- * ms, stream watermarks advanced as the gatherer does) while the real {@link Deduplicator} runs
- * live (its reference configuration: 2 s window, 2 s grace, 200 ms poll), all on one embedded
- * PostgreSQL. Every N-th message is sampled: its lag is the production commit that first held it
- * minus the commit of the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind,
- * rows/s sustained, CPU.
+ * N] [--flush-ms F] [--window-ms W] [--grace-ms G] [--poll-ms P] [--watermark-ms K] [--sql-stats]}:
+ * three gatherer databases each receiving a steady R rows/s (deltas, trades and tickers as the
+ * exchange mixes them, written by the real store writers every F ms, stream watermarks advanced as
+ * the gatherer's {@code WatermarkWriter} does: a mark every K ms, written once its rows are
+ * committed) while the real {@link Deduplicator} runs live (its reference configuration unless
+ * W/G/P are given: 250 ms window, 500 ms grace, 200 ms poll), all on one embedded PostgreSQL. Every
+ * N-th message is sampled: its lag is the production commit that first held it minus the commit of
+ * the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind, rows/s sustained, the
+ * watermark writes' rate and mean time, CPU, and where the deduplicator's cycles spent their time.
  *
  * <p>Book deltas wait by design: a window is decided only after it ends and every live gatherer's
  * watermark, less the grace, has passed its end; {@code design_wait_ms} is that part (window end +
- * grace - commit), the gatherer's watermark cadence (1 s) comes on top.
+ * grace - commit), the watermark's trail (up to K ms plus a flush) and the cycle come on top.
  */
 public final class DedupLagBench {
 
@@ -48,6 +51,11 @@ public final class DedupLagBench {
     int markets = arg(args, "--markets", 200);
     int sampleEvery = arg(args, "--sample-every", 50);
     int flushMillis = arg(args, "--flush-ms", 100);
+    int watermarkMillis =
+        arg(
+            args,
+            "--watermark-ms",
+            (int) io.kdp.gatherer.writer.WatermarkWriter.DEFAULT_INTERVAL.toMillis());
     boolean sqlStats = java.util.Arrays.asList(args).contains("--sql-stats");
     List<String> names = List.of("a", "b", "c");
     try (DedicatedPostgres server = DedicatedPostgres.open()) {
@@ -72,6 +80,15 @@ public final class DedupLagBench {
       String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
       DedupConfig config =
           DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
+      config =
+          config
+              .withWindow(
+                  Duration.ofMillis(arg(args, "--window-ms", (int) config.window().toMillis())))
+              .withGrace(
+                  Duration.ofMillis(arg(args, "--grace-ms", (int) config.grace().toMillis())))
+              .withPollInterval(
+                  Duration.ofMillis(
+                      arg(args, "--poll-ms", (int) config.pollInterval().toMillis())));
       LagSamples samples = new LagSamples(names);
       long start = LagSamples.nowMicros() + 500_000;
       List<PacedGatherer> writers = new ArrayList<>();
@@ -91,7 +108,14 @@ public final class DedupLagBench {
                   names.get(i), 10L * (i + 1), start, rate, markets, 2_000 + 700 * i, 7);
           writers.add(
               new PacedGatherer(
-                      i, names.get(i), pools.get(i), stream, samples, flushMillis, sampleEvery)
+                      i,
+                      names.get(i),
+                      pools.get(i),
+                      stream,
+                      samples,
+                      flushMillis,
+                      watermarkMillis,
+                      sampleEvery)
                   .start());
         }
         long measureFrom = start + warmup * 1_000_000L;
@@ -136,8 +160,11 @@ public final class DedupLagBench {
             Thread.sleep(config.pollInterval().toMillis());
           }
         }
+        long[] marks = new long[2];
         for (PacedGatherer w : writers) {
           w.close();
+          marks[0] += w.watermarkWrites()[0];
+          marks[1] += w.watermarkWrites()[1];
         }
         pools.forEach(HikariDataSource::close);
         long windowMicros = config.window().toNanos() / 1000;
@@ -153,9 +180,10 @@ public final class DedupLagBench {
         System.out.printf(
             Locale.ROOT,
             "{\"benchmark\":\"dedup-lag\",\"gatherers\":3,\"rate_per_gatherer\":%d,\"markets\":%d,"
-                + "\"seconds\":%d,\"window_ms\":%d,\"grace_ms\":%d,\"watermark_interval_ms\":1000,"
+                + "\"seconds\":%d,\"window_ms\":%d,\"grace_ms\":%d,\"poll_ms\":%d,\"watermark_interval_ms\":%d,"
                 + "\"gatherer_rows_written_per_s\":%.0f,\"dedup_rows_read_per_s\":%.0f,\"cycles\":%d,"
-                + "\"writers_max_flush_ms\":%.1f,"
+                + "\"writers_max_flush_ms\":%.1f,\"watermark_writes_per_s\":%.1f,"
+                + "\"watermark_write_ms_mean\":%.2f,"
                 + "\"lag_ms\":{\"trades\":%s,\"tickers\":%s,\"book_deltas\":%s},"
                 + "\"cpu_cores\":%s,\"load_average\":%.2f,\"dedup_cycles\":%s,\"sql\":%s}%n",
             rate,
@@ -163,10 +191,14 @@ public final class DedupLagBench {
             seconds,
             windowMicros / 1000,
             graceMicros / 1000,
+            config.pollInterval().toMillis(),
+            watermarkMillis,
             (written1 - written0) / span,
             rowsRead / span,
             cycles,
             writers.stream().mapToLong(PacedGatherer::maxFlushBehindMicros).max().orElse(0) / 1e3,
+            marks[0] / (double) names.size() / ((drainTo - start) / 1e6),
+            marks[0] == 0 ? 0 : marks[1] / 1e6 / marks[0],
             json(trades, false),
             json(tickers, false),
             json(deltas, true),

@@ -14,9 +14,10 @@ import javax.sql.DataSource;
  * received of the {@link ExchangeStream} since the last flush with the real store writers (binary
  * COPY for deltas and tickers, {@link TradeWriter} for trades) in one transaction, and records the
  * commit time of the sampled rows in {@link LagSamples}. Its stream watermark advances as the
- * gatherer's {@code WatermarkWriter} does: every second a mark (the receive time up to which rows
- * were handed to the writers) is taken, and the newest mark whose rows are committed is written at
- * the next round, so the watermark trails real time by one to two seconds.
+ * gatherer's {@code WatermarkWriter} does: every {@code watermarkMillis} a mark is taken (the
+ * receive time up to which rows were handed to the writers) and written as soon as its rows are
+ * committed — here right after the flush that committed them — so the watermark trails real time by
+ * the flush period plus up to one interval.
  */
 final class PacedGatherer implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class PacedGatherer implements AutoCloseable {
   private final ExchangeStream stream;
   private final LagSamples samples;
   private final int flushMillis;
+  private final long watermarkMicros;
   private final int sampleEvery;
   private final Thread thread;
   private final TradeWriter trades = new TradeWriter();
@@ -33,6 +35,8 @@ final class PacedGatherer implements AutoCloseable {
   private volatile Exception failure;
   private volatile long rowsWritten;
   private volatile long maxFlushBehindMicros;
+  private volatile long watermarkNanos;
+  private volatile long watermarkWrites;
 
   PacedGatherer(
       int index,
@@ -41,6 +45,7 @@ final class PacedGatherer implements AutoCloseable {
       ExchangeStream stream,
       LagSamples samples,
       int flushMillis,
+      int watermarkMillis,
       int sampleEvery) {
     this.index = index;
     this.name = name;
@@ -48,6 +53,7 @@ final class PacedGatherer implements AutoCloseable {
     this.stream = stream;
     this.samples = samples;
     this.flushMillis = flushMillis;
+    this.watermarkMicros = watermarkMillis * 1_000L;
     this.sampleEvery = sampleEvery;
     this.thread = Thread.ofPlatform().name("bench-gatherer-" + name).daemon().unstarted(this::run);
   }
@@ -70,9 +76,13 @@ final class PacedGatherer implements AutoCloseable {
     return maxFlushBehindMicros;
   }
 
+  /** Watermark transactions written so far, and their summed wall time (ns). */
+  long[] watermarkWrites() {
+    return new long[] {watermarkWrites, watermarkNanos};
+  }
+
   private void run() {
-    long mark = StreamWatermarks.NONE;
-    long nextMarkAt = LagSamples.nowMicros() + 1_000_000;
+    long nextMarkAt = LagSamples.nowMicros() + watermarkMicros;
     try {
       while (!stop) {
         long now = LagSamples.nowMicros();
@@ -100,26 +110,29 @@ final class PacedGatherer implements AutoCloseable {
         }
         rowsWritten += written;
         maxFlushBehindMicros = Math.max(maxFlushBehindMicros, committed - now);
-        if (committed >= nextMarkAt) {
-          // the mark taken a round ago is committed now: write it; take the next one
-          if (mark != StreamWatermarks.NONE) {
-            long m = mark;
-            GathererStore.inTransaction(
-                ds,
-                c -> {
-                  StreamWatermarks.advance(c, name, m);
-                  // its one book connection received through the same mark, as the gatherer's
-                  // WatermarkWriter records per connection
-                  ConnectionWatermarks.write(
-                      c,
-                      name,
-                      List.of(new ConnectionWatermarks.Mark(stream.connectionId(), m, false)),
-                      m);
-                  return null;
-                });
+        if (now >= nextMarkAt) {
+          // the mark taken as this flush began: its rows are committed now, write it
+          long m = now;
+          long t0 = System.nanoTime();
+          GathererStore.inTransaction(
+              ds,
+              c -> {
+                StreamWatermarks.advance(c, name, m);
+                // its one book connection received through the same mark, as the gatherer's
+                // WatermarkWriter records per connection
+                ConnectionWatermarks.write(
+                    c,
+                    name,
+                    List.of(new ConnectionWatermarks.Mark(stream.connectionId(), m, false)),
+                    m);
+                return null;
+              });
+          watermarkNanos += System.nanoTime() - t0;
+          watermarkWrites++;
+          nextMarkAt += watermarkMicros;
+          if (nextMarkAt <= now) {
+            nextMarkAt = now + watermarkMicros; // a slow flush brings no burst of marks
           }
-          mark = now;
-          nextMarkAt += 1_000_000;
         }
         long sleep = flushMillis - (LagSamples.nowMicros() - now) / 1000;
         if (sleep > 0) {

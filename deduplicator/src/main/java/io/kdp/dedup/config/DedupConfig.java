@@ -54,8 +54,8 @@ public record DedupConfig(
     return new DedupConfig(
         production,
         gatherers,
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(2),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
         Duration.ofSeconds(30),
         5000,
         300,
@@ -75,6 +75,36 @@ public record DedupConfig(
         batchSize,
         maxWindowsPerCycle,
         pollInterval,
+        backoffInitial,
+        backoffMax,
+        compressAfter);
+  }
+
+  public DedupConfig withGrace(Duration g) {
+    return new DedupConfig(
+        production,
+        gatherers,
+        window,
+        g,
+        maxDelay,
+        batchSize,
+        maxWindowsPerCycle,
+        pollInterval,
+        backoffInitial,
+        backoffMax,
+        compressAfter);
+  }
+
+  public DedupConfig withPollInterval(Duration p) {
+    return new DedupConfig(
+        production,
+        gatherers,
+        window,
+        grace,
+        maxDelay,
+        batchSize,
+        maxWindowsPerCycle,
+        p,
         backoffInitial,
         backoffMax,
         compressAfter);

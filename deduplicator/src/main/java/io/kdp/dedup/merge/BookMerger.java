@@ -23,7 +23,7 @@ public final class BookMerger {
   /** {@link #decidedToMicros()} before the first window. */
   public static final long UNSET = Long.MIN_VALUE;
 
-  final long windowMicros;
+  long windowMicros;
   final List<String> preference;
   final Map<String, GathererStreams> gatherers = new LinkedHashMap<>();
   final Map<String, StreamSelector> selectors = new TreeMap<>();
@@ -46,6 +46,18 @@ public final class BookMerger {
 
   public long windowMicros() {
     return windowMicros;
+  }
+
+  /**
+   * Decides the windows after {@link #decidedToMicros()} with length {@code micros}: the next
+   * window ends at the next multiple of it (shorter once if the decided time is not one), so a
+   * window changed between runs takes over where the old one stopped.
+   */
+  public void changeWindow(long micros) {
+    if (micros <= 0) {
+      throw new IllegalArgumentException("window must be positive");
+    }
+    windowMicros = micros;
   }
 
   public List<String> preference() {
@@ -114,9 +126,12 @@ public final class BookMerger {
       decidedTo = Math.floorDiv(earliest, windowMicros) * windowMicros;
     }
     int windows = 0;
-    while (windows < maxWindows && decidedTo + windowMicros <= limitMicros) {
+    while (windows < maxWindows) {
       long start = decidedTo;
-      long end = start + windowMicros;
+      long end = (Math.floorDiv(start, windowMicros) + 1) * windowMicros;
+      if (end > limitMicros) {
+        break;
+      }
       Map<String, Map<String, GathererWindow>> byGatherer = new HashMap<>();
       TreeSet<String> markets = new TreeSet<>();
       for (GathererStreams g : gatherers.values()) {

@@ -32,6 +32,7 @@ public final class GathererStreams {
   final List<SequenceGapRow> pendingGaps = new ArrayList<>();
   long lateRows;
   long ignoredDeltas;
+  long lateMerged;
 
   public GathererStreams(String gatherer) {
     this.gatherer = gatherer;
@@ -73,6 +74,14 @@ public final class GathererStreams {
     return lateRows;
   }
 
+  /**
+   * Rows that arrived after their window was decided on this gatherer's word that their stream was
+   * complete (a delivery delayed past the grace): merged at the start of the next window instead.
+   */
+  public long lateMerged() {
+    return lateMerged;
+  }
+
   /** The smallest time of a row not yet merged, or {@link Long#MAX_VALUE}. */
   public long earliestPendingMicros() {
     long min = Long.MAX_VALUE;
@@ -112,9 +121,19 @@ public final class GathererStreams {
     Map<String, WindowTrack> tracks = new HashMap<>();
     Map<String, WindowTrack> catchUp = new HashMap<>();
     for (Candidate c : due) {
-      // rows of windows already decided (a gatherer back after the others went on) rebuild its
-      // books but are not offered: production has decided those windows
-      replay(c, c.time() < start ? catchUp : tracks);
+      if (c.time() >= start) {
+        replay(c, tracks);
+      } else if (c.time() < streams.get(c.key()).trustedThroughMicros) {
+        // its window was decided on this gatherer's word that the quiet stream was complete: the
+        // row came later than the grace allowed. Production may have followed this stream without
+        // it, so it is offered at this window's start rather than dropped
+        lateMerged++;
+        replay(new Candidate(c.key(), c.seq(), c.row(), start), tracks);
+      } else {
+        // rows of windows already decided (a gatherer back after the others went on) rebuild its
+        // books but are not offered: production has decided those windows
+        replay(c, catchUp);
+      }
     }
     applyGaps(end, tracks);
     Map<String, GathererWindow> out = new HashMap<>();
@@ -225,10 +244,15 @@ public final class GathererStreams {
     if (st.continues()) {
       return true;
     }
-    return st.pending.isEmpty()
-        && frontier != null
-        && frontier.completeThrough(key) >= end
-        && !pendingSnapshots.containsKey(market);
+    boolean quietAndComplete =
+        st.pending.isEmpty()
+            && frontier != null
+            && frontier.completeThrough(key) >= end
+            && !pendingSnapshots.containsKey(market);
+    if (quietAndComplete) {
+      st.trustedThroughMicros = Math.max(st.trustedThroughMicros, end);
+    }
+    return quietAndComplete;
   }
 
   /**

@@ -1,16 +1,10 @@
 package io.kdp.dedup.merge;
 
-import io.kdp.client.model.Side;
-import io.kdp.client.ws.message.Level;
 import io.kdp.dedup.book.Book;
 import io.kdp.dedup.book.BookRow;
 import io.kdp.dedup.book.StreamKey;
 import io.kdp.dedup.coverage.CoverageRun;
-import io.kdp.store.row.DeltaRow;
-import io.kdp.store.row.FeedSource;
-import io.kdp.store.row.Provenance;
 import io.kdp.store.row.SequenceGapRow;
-import io.kdp.store.row.SnapshotRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -25,23 +19,39 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The {@link BookMerger}'s whole state as bytes (deflated; format version 1): decided-to time, per
- * gatherer its streams (last seq, carried time, rows read but not merged), its books and their
- * validity, its unapplied gaps; per market the selector. Saved in production with the cursors.
+ * The {@link BookMerger}'s state as bytes (deflated): decided-to time, per gatherer its streams
+ * (last seq, carried time, how far trusted quiet, rows read but not merged), its books and their
+ * validity, its unapplied gaps, its counters; per market the selector. Saved in production with the
+ * cursors. Formats: 2 ({@link #encodeWithoutPending}, what production saves) without the rows read
+ * but not merged, which production keeps apart in chunks ({@link PendingChunks}), books in {@link
+ * CompactLevels}; 3 ({@link #encode}) the same with those rows; 1, an earlier version's whole state
+ * (no trust times or late-merged counts, books in fixed-width levels), is still read.
  */
 public final class MergerCodec {
 
-  private static final int VERSION = 1;
+  private static final int LEGACY = 1;
+  private static final int WITHOUT_PENDING = 2;
+  private static final int WHOLE = 3;
 
   private MergerCodec() {}
 
+  /** The whole state, pending rows included. */
   public static byte[] encode(BookMerger m) {
+    return encode(m, true);
+  }
+
+  /** The state without the pending rows (kept by {@link PendingChunks}). */
+  public static byte[] encodeWithoutPending(BookMerger m) {
+    return encode(m, false);
+  }
+
+  private static byte[] encode(BookMerger m, boolean withPending) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try (DataOutputStream out =
         new DataOutputStream(
             new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 65_536))) {
-      out.writeInt(VERSION);
+      out.writeInt(withPending ? WHOLE : WITHOUT_PENDING);
       out.writeLong(m.windowMicros);
       out.writeLong(m.decidedTo);
       out.writeInt(m.gatherers.size());
@@ -49,15 +59,21 @@ public final class MergerCodec {
         out.writeUTF(g.gatherer);
         out.writeLong(g.lateRows);
         out.writeLong(g.ignoredDeltas);
+        out.writeLong(g.lateMerged);
         out.writeInt(g.streams.size());
         for (Map.Entry<StreamKey, StreamState> e : g.streams.entrySet()) {
           out.writeLong(e.getKey().connectionId());
           out.writeInt(e.getKey().sid());
           out.writeLong(e.getValue().lastSeq);
           out.writeLong(e.getValue().lastTimeMicros);
-          out.writeInt(e.getValue().pending.size());
-          for (BookRow r : e.getValue().pending.values()) {
-            writeRow(out, r);
+          out.writeLong(e.getValue().trustedThroughMicros);
+          if (withPending) {
+            out.writeInt(e.getValue().pending.size());
+            for (BookRow r : e.getValue().pending.values()) {
+              RowCodec.writeRow(out, r);
+            }
+          } else {
+            out.writeInt(0);
           }
         }
         out.writeInt(g.markets.size());
@@ -71,8 +87,8 @@ public final class MergerCodec {
           }
           out.writeBoolean(ms.valid);
           out.writeLong(ms.validSinceReceivedMicros);
-          writeLevels(out, ms.book.yes());
-          writeLevels(out, ms.book.no());
+          CompactLevels.write(out, ms.book.yes());
+          CompactLevels.write(out, ms.book.no());
         }
         out.writeInt(g.pendingGaps.size());
         for (SequenceGapRow gap : g.pendingGaps) {
@@ -109,13 +125,18 @@ public final class MergerCodec {
     return bytes.toByteArray();
   }
 
-  /** Restores a merger; its gatherers must be those of {@code preference} (same names). */
+  /**
+   * Restores a merger; its gatherers must be those of {@code preference} (same names). A state
+   * saved without its pending rows comes back without them: {@link PendingChunks#restore} adds
+   * them.
+   */
   public static BookMerger decode(byte[] state, List<String> preference) {
     try (DataInputStream in =
         new DataInputStream(
             new java.io.BufferedInputStream(
                 new InflaterInputStream(new ByteArrayInputStream(state))))) {
-      if (in.readInt() != VERSION) {
+      int version = in.readInt();
+      if (version != LEGACY && version != WITHOUT_PENDING && version != WHOLE) {
         throw new IllegalStateException("unknown dedup checkpoint version");
       }
       BookMerger m = new BookMerger(preference, in.readLong());
@@ -126,16 +147,18 @@ public final class MergerCodec {
         GathererStreams g = m.gatherers.computeIfAbsent(name, GathererStreams::new);
         g.lateRows = in.readLong();
         g.ignoredDeltas = in.readLong();
+        g.lateMerged = version == LEGACY ? 0 : in.readLong();
         int streams = in.readInt();
         for (int s = 0; s < streams; s++) {
           StreamKey key = new StreamKey(in.readLong(), in.readInt());
           StreamState st = new StreamState();
           st.lastSeq = in.readLong();
           st.lastTimeMicros = in.readLong();
+          st.trustedThroughMicros = version == LEGACY ? Long.MIN_VALUE : in.readLong();
           g.streams.put(key, st);
           int pending = in.readInt();
           for (int p = 0; p < pending; p++) {
-            g.add(readRow(in, name));
+            g.add(RowCodec.readRow(in, name));
           }
         }
         int markets = in.readInt();
@@ -144,7 +167,11 @@ public final class MergerCodec {
           StreamKey stream = in.readBoolean() ? new StreamKey(in.readLong(), in.readInt()) : null;
           boolean valid = in.readBoolean();
           long since = in.readLong();
-          MarketState ms = new MarketState(Book.of(readLevels(in), readLevels(in)));
+          MarketState ms =
+              new MarketState(
+                  version == LEGACY
+                      ? Book.of(RowCodec.readLevels(in), RowCodec.readLevels(in))
+                      : Book.of(CompactLevels.read(in), CompactLevels.read(in)));
           ms.stream = stream;
           ms.valid = valid;
           ms.validSinceReceivedMicros = since;
@@ -182,68 +209,6 @@ public final class MergerCodec {
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt dedup checkpoint", e);
     }
-  }
-
-  private static void writeRow(DataOutputStream out, BookRow r) throws IOException {
-    switch (r) {
-      case BookRow.Snapshot s -> {
-        out.writeByte(1);
-        out.writeUTF(s.market());
-        out.writeUTF(s.row().source().sql());
-        writeLevels(out, s.row().yes());
-        writeLevels(out, s.row().no());
-      }
-      case BookRow.Delta d -> {
-        out.writeByte(2);
-        out.writeUTF(d.market());
-        out.writeBoolean(d.row().side() == Side.YES);
-        out.writeLong(d.row().priceMicros());
-        out.writeLong(d.row().deltaCenti());
-      }
-    }
-    out.writeLong(r.exchangeTimeMicros());
-    out.writeLong(r.receivedAtMicros());
-    out.writeLong(r.provenance().connectionId());
-    out.writeInt(r.provenance().sid());
-    out.writeLong(r.provenance().seq());
-  }
-
-  private static BookRow readRow(DataInputStream in, String gatherer) throws IOException {
-    byte kind = in.readByte();
-    String market = in.readUTF();
-    if (kind == 1) {
-      FeedSource source = FeedSource.fromSql(in.readUTF());
-      List<Level> yes = readLevels(in);
-      List<Level> no = readLevels(in);
-      long exch = in.readLong();
-      long recv = in.readLong();
-      Provenance p = new Provenance(gatherer, in.readLong(), in.readInt(), in.readLong());
-      return new BookRow.Snapshot(new SnapshotRow(market, source, yes, no, exch, recv, p));
-    }
-    Side side = in.readBoolean() ? Side.YES : Side.NO;
-    long price = in.readLong();
-    long delta = in.readLong();
-    long exch = in.readLong();
-    long recv = in.readLong();
-    Provenance p = new Provenance(gatherer, in.readLong(), in.readInt(), in.readLong());
-    return new BookRow.Delta(new DeltaRow(market, side, price, delta, exch, recv, p));
-  }
-
-  private static void writeLevels(DataOutputStream out, List<Level> levels) throws IOException {
-    out.writeInt(levels.size());
-    for (Level l : levels) {
-      out.writeLong(l.priceMicros());
-      out.writeLong(l.sizeCenti());
-    }
-  }
-
-  private static List<Level> readLevels(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<Level> levels = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      levels.add(new Level(in.readLong(), in.readLong()));
-    }
-    return levels;
   }
 
   private static void writeNullable(DataOutputStream out, String s) throws IOException {

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the time up to which the book is merged;
  *   <li>{@code kdp.dedup.gatherer.up{gatherer}}: 1 if the last read succeeded;
  *   <li>{@code kdp.dedup.late.rows{gatherer}}: book rows refused because their seq was merged;
+ *   <li>{@code kdp.dedup.late.merged{gatherer}}: book rows of a quiet stream that arrived after
+ *       their window was decided (delivered later than the grace), merged at the next window start;
  *   <li>{@code kdp.dedup.coverage.holes}: hole runs in {@code coverage};
  *   <li>{@code kdp.dedup.cursor.position{gatherer,table}}: the cursor's {@code pos};
  *   <li>{@code kdp.dedup.decided.to} (Unix seconds): the book is merged up to here;
@@ -83,6 +85,10 @@ public final class DedupMetrics {
 
   public void lateRows(String gatherer, long total) {
     gauge("kdp.dedup.late.rows", "gatherer", gatherer).set(total);
+  }
+
+  public void lateMerged(String gatherer, long total) {
+    gauge("kdp.dedup.late.merged", "gatherer", gatherer).set(total);
   }
 
   public void holes(long holes) {

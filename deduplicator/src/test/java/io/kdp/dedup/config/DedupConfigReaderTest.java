@@ -23,7 +23,8 @@ class DedupConfigReaderTest {
   @Test
   void defaultsFillWhatTheFileLeavesOut() {
     DedupConfig c = read(GOOD, Map.of());
-    assertThat(c.window()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.window()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.grace()).isEqualTo(Duration.ofMillis(500));
     assertThat(c.maxDelay()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.batchSize()).isEqualTo(5000);
     assertThat(c.gatherers())

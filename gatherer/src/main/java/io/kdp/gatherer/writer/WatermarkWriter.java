@@ -15,10 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Asserts how far this gatherer's book streams are complete ({@code stream_watermarks}). Every
  * {@code interval} it takes a mark while frames are routed live (a receive time and the book
- * writers' queue ends then) and advances the watermark to the newest mark whose rows are all
- * committed. It is written only after those rows' transactions, so it never claims a row that is
- * not committed; a process that dies, or routes to the journal only, stops advancing it. Pending
- * marks are bounded ({@code MAX_PENDING}, the oldest dropped: a newer mark covers it).
+ * writers' queue ends then) and, checking every {@link #CHECK_MILLIS} ms, advances the watermark to
+ * the newest mark whose rows are all committed as soon as they are (at most one write per mark):
+ * the deduplicator decides a book window once every gatherer's watermark has passed it, so a mark
+ * is not held back to the next round. It is written only after those rows' transactions, so it
+ * never claims a row that is not committed; a process that dies, or routes to the journal only,
+ * stops advancing it. Pending marks are bounded ({@code MAX_PENDING}, the oldest dropped: a newer
+ * mark covers it).
  *
  * <p>In the same transaction it writes each book connection's watermark ({@code
  * connection_watermarks}, {@link ConnectionLiveness}): the last time a frame or ping/pong arrived
@@ -29,6 +32,12 @@ public final class WatermarkWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WatermarkWriter.class);
   private static final int MAX_PENDING = 600;
+
+  /** How often a pending mark is checked for being stored (no database access). */
+  static final long CHECK_MILLIS = 10;
+
+  /** The default interval between marks: one watermark write per gatherer per interval. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(250);
 
   private final String gatherer;
   private final DataSource ds;
@@ -66,12 +75,16 @@ public final class WatermarkWriter implements AutoCloseable {
     return written;
   }
 
-  /** One round: take a mark, write the newest one that is stored. */
-  void tick() {
+  /** Takes a mark: the receive time now and the book queues' ends (while routing live). */
+  private void mark() {
     routing.bookMark(clock).ifPresent(pending::addLast);
     while (pending.size() > MAX_PENDING) {
       pending.removeFirst();
     }
+  }
+
+  /** Writes the newest pending mark whose rows are stored, if there is one. */
+  private void writeStored() {
     LiveRouting.BookMark stored = null;
     while (!pending.isEmpty() && writers.bookStored(pending.peekFirst().queued())) {
       stored = pending.removeFirst();
@@ -92,15 +105,28 @@ public final class WatermarkWriter implements AutoCloseable {
       written = micros;
       routing.liveness().written(marked.connections());
     } catch (SQLException | RuntimeException e) {
-      log.debug("stream watermark not written ({}); next round retries", e.getMessage());
+      log.debug("stream watermark not written ({}); the next stored mark retries", e.getMessage());
     }
   }
 
   private void run() {
     try {
+      long intervalNanos = Math.max(1, intervalMillis) * 1_000_000L;
+      long nextMark = System.nanoTime();
       while (!Thread.currentThread().isInterrupted()) {
-        tick();
-        Thread.sleep(intervalMillis);
+        long now = System.nanoTime();
+        if (now - nextMark >= 0) {
+          mark();
+          nextMark += intervalNanos;
+          if (nextMark - now < 0) {
+            nextMark = now + intervalNanos; // a round that overran brings no burst of marks
+          }
+        }
+        if (!pending.isEmpty()) {
+          writeStored();
+        }
+        long untilMark = Math.max(1, (nextMark - System.nanoTime()) / 1_000_000L);
+        Thread.sleep(pending.isEmpty() ? untilMark : Math.min(CHECK_MILLIS, untilMark));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
