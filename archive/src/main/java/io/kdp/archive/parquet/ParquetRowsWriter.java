@@ -25,11 +25,13 @@ public final class ParquetRowsWriter implements AutoCloseable {
   public static final String SCHEMA_VERSION_KEY = "kdp.schema_version";
   public static final String TABLE_KEY = "kdp.table";
 
-  private final ParquetWriter<Object[]> writer;
+  private final ParquetWriter<RowBuffer> writer;
+  private final RowBuffer objects;
   private long rows;
 
-  private ParquetRowsWriter(ParquetWriter<Object[]> writer) {
+  private ParquetRowsWriter(ParquetWriter<RowBuffer> writer, List<Column> columns) {
     this.writer = writer;
+    this.objects = new RowBuffer(columns);
   }
 
   /** Opens a writer that creates (or overwrites) {@code file}. */
@@ -40,7 +42,7 @@ public final class ParquetRowsWriter implements AutoCloseable {
     metadata.put(TABLE_KEY, table);
     RowWriteSupport support =
         new RowWriteSupport(columns, ArchiveSchema.of(table, columns), metadata);
-    ParquetWriter<Object[]> writer =
+    ParquetWriter<RowBuffer> writer =
         new Builder(new LocalOutputFile(file), support)
             .withConf(new Configuration(false))
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -49,10 +51,17 @@ public final class ParquetRowsWriter implements AutoCloseable {
             .withRowGroupSize(256L * 1024 * 1024)
             .withDictionaryEncoding(true)
             .build();
-    return new ParquetRowsWriter(writer);
+    return new ParquetRowsWriter(writer, columns);
   }
 
+  /** Writes a row of the {@link ColumnType}'s Java classes (null for null). */
   public void write(Object[] row) throws IOException {
+    objects.load(row);
+    write(objects);
+  }
+
+  /** Writes the buffer's current row (the buffer may be reused once this returns). */
+  public void write(RowBuffer row) throws IOException {
     writer.write(row);
     rows++;
   }
@@ -66,7 +75,7 @@ public final class ParquetRowsWriter implements AutoCloseable {
     writer.close();
   }
 
-  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+  private static final class Builder extends ParquetWriter.Builder<RowBuffer, Builder> {
     private final RowWriteSupport support;
 
     Builder(OutputFile file, RowWriteSupport support) {
@@ -80,7 +89,7 @@ public final class ParquetRowsWriter implements AutoCloseable {
     }
 
     @Override
-    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+    protected WriteSupport<RowBuffer> getWriteSupport(Configuration conf) {
       return support;
     }
   }
