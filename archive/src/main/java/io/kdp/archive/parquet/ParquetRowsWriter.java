@@ -15,9 +15,10 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * Writes one archive Parquet file to a local path: zstd, row groups of at most {@link
- * #ROW_GROUP_ROWS} rows, the schema version and table name in the key-value metadata. The output is
- * a pure function of the rows (same rows, same bytes): parquet-java writes no timestamps, and its
- * {@code created_by} names only the library version ({@code parquet-mr version 1.18.1 ...}).
+ * #ROW_GROUP_ROWS} rows, dictionary encoding except for {@link Column#distinct} columns, the schema
+ * version and table name in the key-value metadata. The output is a pure function of the rows (same
+ * rows, same bytes): parquet-java writes no timestamps, and its {@code created_by} names only the
+ * library version ({@code parquet-mr version 1.18.1 ...}).
  */
 public final class ParquetRowsWriter implements AutoCloseable {
 
@@ -42,8 +43,14 @@ public final class ParquetRowsWriter implements AutoCloseable {
     metadata.put(TABLE_KEY, table);
     RowWriteSupport support =
         new RowWriteSupport(columns, ArchiveSchema.of(table, columns), metadata);
+    Builder builder = new Builder(new LocalOutputFile(file), support);
+    for (Column column : columns) {
+      if (column.distinct()) {
+        builder.withDictionaryEncoding(column.name(), false);
+      }
+    }
     ParquetWriter<RowBuffer> writer =
-        new Builder(new LocalOutputFile(file), support)
+        builder
             .withConf(new Configuration(false))
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withCompressionCodec(CompressionCodecName.ZSTD)
