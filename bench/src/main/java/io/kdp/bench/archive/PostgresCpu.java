@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -40,24 +41,44 @@ final class PostgresCpu {
     }
   }
 
-  /** CPU seconds the server has used so far, or -1 when they cannot be read. */
+  /**
+   * CPU seconds the server has used so far, or -1 when they cannot be read. Read children first,
+   * then the postmaster, and again if a child came or went meanwhile (one reaped between the two
+   * reads would be counted twice or not at all).
+   */
   double seconds() {
     try {
-      long[] own = ticks(postmaster);
-      long total = own[0] + own[1] + own[2] + own[3];
-      for (ProcessHandle child :
-          ProcessHandle.of(postmaster).orElseThrow().descendants().toList()) {
-        try {
-          long[] t = ticks(child.pid());
-          total += t[0] + t[1];
-        } catch (IOException e) {
-          // exited between listing and reading: counted in the postmaster's cutime once reaped
+      for (int attempt = 0; attempt < 100; attempt++) {
+        List<Long> children = children();
+        long total = 0;
+        boolean whole = true;
+        for (long child : children) {
+          try {
+            long[] t = ticks(child);
+            total += t[0] + t[1];
+          } catch (IOException e) {
+            whole = false; // exited between listing and reading
+          }
+        }
+        long[] own = ticks(postmaster);
+        total += own[0] + own[1] + own[2] + own[3];
+        if (whole && children.equals(children())) {
+          return total / TICKS_PER_SECOND;
         }
       }
-      return total / TICKS_PER_SECOND;
+      return -1;
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  private List<Long> children() {
+    return ProcessHandle.of(postmaster)
+        .orElseThrow()
+        .children()
+        .map(ProcessHandle::pid)
+        .sorted()
+        .toList();
   }
 
   /** utime, stime, cutime, cstime of {@code pid} (fields 14–17 of /proc/PID/stat), in ticks. */
