@@ -30,16 +30,17 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./kdp bench archive [--rows N] [--markets M]}: exports one production hour holding N
+ * {@code ./kdp bench archive [--rows N] [--markets M] [--parallelism P] [--warmups W]}: exports one production hour holding N
  * trades, N tickers and N orderbook deltas (plus a snapshot per market before the hour) from
  * embedded PostgreSQL to an in-process s3proxy, and prints rows exported per second and bytes per
  * row in Parquet versus PostgreSQL ({@code pg_total_relation_size} of the partition holding the
- * rows, indexes included) as JSON. The first export warms the JIT; the second is measured. Files of
- * the hour are exported {@code --parallelism N} at once (default 3), each on its own connection in
- * one shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU time (COPY decoding,
- * Parquet encoding, zstd, upload, and the in-process s3proxy) and the PostgreSQL server's (the
- * export's backends and parallel workers, {@link PostgresCpu}), meaningful on a shared machine:
- * rows per CPU-second of both together bounds what the host's cores can reach.
+ * rows, indexes included) as JSON. The first {@code --warmups N} exports (default 1) warm the JIT;
+ * the next is measured (with one warm-up the JIT is still compiling during it). Files of the hour
+ * are exported {@code --parallelism N} at once (default 3), each on its own connection in one
+ * shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU time (COPY decoding, Parquet
+ * encoding, zstd, upload, and the in-process s3proxy) and the PostgreSQL server's (the export's
+ * backends and parallel workers, {@link PostgresCpu}), meaningful on a shared machine: rows per
+ * CPU-second of both together bounds what the host's cores can reach.
  */
 public final class ArchiveBench {
 
@@ -52,6 +53,7 @@ public final class ArchiveBench {
     int rows = intArg(args, "--rows", 1_000_000);
     int markets = intArg(args, "--markets", 500);
     int parallelism = intArg(args, "--parallelism", 3);
+    int warmups = intArg(args, "--warmups", 1);
     TestDatabase db = SharedPostgres.createDatabase();
     ProductionStore.migrate(db.dataSource());
     try (Connection c = db.connect();
@@ -75,7 +77,9 @@ public final class ArchiveBench {
                 new ObjectStoreConfig.StaticCredentials("bench", "bench-secret")))) {
       store.ensureBucket();
       HourExporter exporter = new HourExporter(store, work, Duration.ofHours(1), parallelism);
-      export(db, exporter);
+      for (int i = 0; i < warmups; i++) {
+        export(db, exporter);
+      }
       OperatingSystemMXBean os =
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       PostgresCpu server = PostgresCpu.of(db.dataSource());
