@@ -40,17 +40,10 @@ final class CopyRows implements RowCursor {
   private final int[] kinds;
   private final RowBuffer objects;
 
-  private CopyRows(PGCopyInputStream copy, List<Column> columns, List<String> types) {
+  private CopyRows(PGCopyInputStream copy, int[] kinds, List<Column> columns) {
     this.copy = copy;
     this.in = new CopyBuffer(copy);
-    this.kinds = new int[types.size()];
-    for (int i = 0; i < kinds.length; i++) {
-      kinds[i] = kind(types.get(i), columns.get(i).type());
-      if (kinds[i] == UNKNOWN) {
-        throw new IllegalArgumentException(
-            "no binary COPY decoding of " + types.get(i) + " as " + columns.get(i).type());
-      }
-    }
+    this.kinds = kinds;
     this.objects = new RowBuffer(columns);
   }
 
@@ -94,9 +87,17 @@ final class CopyRows implements RowCursor {
       List<Column> columns,
       List<String> types)
       throws SQLException, IOException {
+    int[] kinds = new int[types.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = kind(types.get(i), columns.get(i).type());
+      if (kinds[i] == UNKNOWN) {
+        throw new IllegalArgumentException(
+            "no binary COPY decoding of " + types.get(i) + " as " + columns.get(i).type());
+      }
+    }
     String sql = "COPY (" + inline(query, from, to) + ") TO STDOUT (FORMAT binary)";
     CopyRows rows =
-        new CopyRows(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), columns, types);
+        new CopyRows(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), kinds, columns);
     try {
       rows.header();
     } catch (IOException e) {
