@@ -30,17 +30,17 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./kdp bench archive [--rows N] [--markets M] [--parallelism P] [--warmups W]}: exports one production hour holding N
- * trades, N tickers and N orderbook deltas (plus a snapshot per market before the hour) from
- * embedded PostgreSQL to an in-process s3proxy, and prints rows exported per second and bytes per
- * row in Parquet versus PostgreSQL ({@code pg_total_relation_size} of the partition holding the
- * rows, indexes included) as JSON. The first {@code --warmups N} exports (default 1) warm the JIT;
- * the next is measured (with one warm-up the JIT is still compiling during it). Files of the hour
- * are exported {@code --parallelism N} at once (default 3), each on its own connection in one
- * shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU time (COPY decoding, Parquet
- * encoding, zstd, upload, and the in-process s3proxy) and the PostgreSQL server's (the export's
- * backends and parallel workers, {@link PostgresCpu}), meaningful on a shared machine: rows per
- * CPU-second of both together bounds what the host's cores can reach.
+ * {@code ./kdp bench archive [--rows N] [--markets M] [--parallelism P] [--warmups W]}: exports one
+ * production hour holding N trades, N tickers and N orderbook deltas (plus a snapshot per market
+ * before the hour) from embedded PostgreSQL to an in-process s3proxy, and prints rows exported per
+ * second and bytes per row in Parquet versus PostgreSQL ({@code pg_total_relation_size} of the
+ * partition holding the rows, indexes included) as JSON. The first {@code --warmups N} exports
+ * (default 1) warm the JIT; the next is measured (with one warm-up the JIT is still compiling
+ * during it). Files of the hour are exported {@code --parallelism N} at once (default 3), each on
+ * its own connection in one shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU
+ * time (COPY decoding, Parquet encoding, zstd, upload, and the in-process s3proxy) and the
+ * PostgreSQL server's (the export's backends and parallel workers, {@link PostgresCpu}), meaningful
+ * on a shared machine: rows per CPU-second of both together bounds what the host's cores can reach.
  */
 public final class ArchiveBench {
 
