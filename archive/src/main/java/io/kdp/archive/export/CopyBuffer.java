@@ -3,7 +3,6 @@ package io.kdp.archive.export;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Big-endian reads of PostgreSQL's binary COPY fields over a refilled buffer (64 KiB). */
 final class CopyBuffer {
@@ -75,39 +74,28 @@ final class CopyBuffer {
     }
   }
 
-  String readString(int length) throws IOException {
-    if (length > buf.length) {
-      byte[] big = new byte[length];
-      int filled = Math.min(limit - pos, length);
-      System.arraycopy(buf, pos, big, 0, filled);
-      pos += filled;
-      while (filled < length) {
-        int read = in.read(big, filled, length - filled);
-        if (read < 0) {
-          throw new EOFException("binary COPY stream ended inside a text value");
-        }
-        filled += read;
-      }
-      return new String(big, StandardCharsets.UTF_8);
+  /** Reads {@code length} bytes into {@code dst} at {@code offset}, however long. */
+  void readFully(byte[] dst, int offset, int length) throws IOException {
+    if (length <= buf.length) {
+      need(length);
+      System.arraycopy(buf, pos, dst, offset, length);
+      pos += length;
+      return;
     }
-    need(length);
-    String s = new String(buf, pos, length, StandardCharsets.UTF_8);
-    pos += length;
-    return s;
-  }
-
-  /** An integer column of {@code pgType} (int2/int4/int8, or a numeric with no fraction). */
-  long integer(String pgType, int length) throws IOException {
-    return switch (pgType) {
-      case "int8" -> readLong();
-      case "int4" -> readInt();
-      case "int2" -> readShort();
-      default -> numeric(length);
-    };
+    int filled = limit - pos;
+    System.arraycopy(buf, pos, dst, offset, filled);
+    pos = limit;
+    while (filled < length) {
+      int read = in.read(dst, offset + filled, length - filled);
+      if (read < 0) {
+        throw new EOFException("binary COPY stream ended inside a text value");
+      }
+      filled += read;
+    }
   }
 
   /** A numeric (base-10000 digits) that must be a whole number fitting a long. */
-  private long numeric(int length) throws IOException {
+  long numeric(int length) throws IOException {
     int digits = readShort();
     int weight = readShort();
     int sign = readShort() & 0xffff;

@@ -2,13 +2,13 @@ package io.kdp.archive.export;
 
 import io.kdp.archive.parquet.Column;
 import io.kdp.archive.parquet.ColumnType;
+import io.kdp.archive.parquet.RowBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
@@ -20,41 +20,63 @@ import org.postgresql.copy.PGCopyInputStream;
  */
 final class CopyRows implements RowCursor {
 
-  private static final Set<String> TYPES =
-      Set.of(
-          "int8",
-          "int4",
-          "int2",
-          "numeric",
-          "bool",
-          "text",
-          "varchar",
-          "bpchar",
-          "name",
-          "json",
-          "jsonb",
-          "timestamptz",
-          "timestamp",
-          "_int8",
-          "_int4");
+  private static final int INT8 = 0;
+  private static final int INT4 = 1;
+  private static final int INT2 = 2;
+  private static final int NUMERIC = 3;
+  private static final int TIMESTAMP = 4;
+  private static final int BOOL = 5;
+  private static final int JSONB = 6;
+  private static final int TEXT = 7;
+  private static final int ARRAY = 8;
+  private static final int UNKNOWN = -1;
+
   private static final byte[] SIGNATURE =
       "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
   private final PGCopyInputStream copy;
   private final CopyBuffer in;
-  private final List<Column> columns;
-  private final String[] types;
+  private final int[] kinds;
+  private final RowBuffer objects;
 
-  private CopyRows(PGCopyInputStream copy, List<Column> columns, List<String> types) {
+  private CopyRows(PGCopyInputStream copy, int[] kinds, List<Column> columns) {
     this.copy = copy;
     this.in = new CopyBuffer(copy);
-    this.columns = columns;
-    this.types = types.toArray(String[]::new);
+    this.kinds = kinds;
+    this.objects = new RowBuffer(columns);
   }
 
-  static boolean decodes(String pgType) {
-    return TYPES.contains(pgType);
+  /** Whether a {@code pgType} result column is decoded here into a {@code target} column. */
+  static boolean decodes(String pgType, ColumnType target) {
+    return kind(pgType, target) != UNKNOWN;
+  }
+
+  private static int kind(String pgType, ColumnType target) {
+    int kind =
+        switch (pgType) {
+          case "int8" -> INT8;
+          case "int4" -> INT4;
+          case "int2" -> INT2;
+          case "numeric" -> NUMERIC;
+          case "timestamptz", "timestamp" -> TIMESTAMP;
+          case "bool" -> BOOL;
+          case "jsonb" -> JSONB;
+          case "text", "varchar", "bpchar", "name", "json" -> TEXT;
+          case "_int8", "_int4" -> ARRAY;
+          default -> UNKNOWN;
+        };
+    boolean fits =
+        switch (kind) {
+          case INT8, INT4, INT2, NUMERIC ->
+              target == ColumnType.INT64 || target == ColumnType.INT32;
+          case TIMESTAMP -> target == ColumnType.TIMESTAMP_MICROS || target == ColumnType.INT64;
+          case BOOL -> target == ColumnType.BOOLEAN;
+          case JSONB, TEXT -> target == ColumnType.STRING;
+          case ARRAY -> target == ColumnType.INT64_LIST;
+          default -> false;
+        };
+    return fits ? kind : UNKNOWN;
   }
 
   static CopyRows open(
@@ -65,9 +87,17 @@ final class CopyRows implements RowCursor {
       List<Column> columns,
       List<String> types)
       throws SQLException, IOException {
+    int[] kinds = new int[types.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = kind(types.get(i), columns.get(i).type());
+      if (kinds[i] == UNKNOWN) {
+        throw new IllegalArgumentException(
+            "no binary COPY decoding of " + types.get(i) + " as " + columns.get(i).type());
+      }
+    }
     String sql = "COPY (" + inline(query, from, to) + ") TO STDOUT (FORMAT binary)";
     CopyRows rows =
-        new CopyRows(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), columns, types);
+        new CopyRows(new PGCopyInputStream(c.unwrap(PGConnection.class), sql), kinds, columns);
     try {
       rows.header();
     } catch (IOException e) {
@@ -103,16 +133,22 @@ final class CopyRows implements RowCursor {
   }
 
   /**
-   * The next row. A database error inside the stream (the server gone, the backend terminated) is
-   * thrown as the {@link SQLException} pgjdbc wrapped, so callers see its SQLState (08*: defer).
+   * The next row into {@code row}; false after the last. A database error inside the stream (the
+   * server gone, the backend terminated) is thrown as the {@link SQLException} pgjdbc wrapped, so
+   * callers see its SQLState (08*: defer).
    */
   @Override
-  public Object[] next() throws SQLException, IOException {
+  public boolean next(RowBuffer row) throws SQLException, IOException {
     try {
-      return decodeRow();
+      return decodeRow(row);
     } catch (IOException e) {
       throw unwrapped(e);
     }
+  }
+
+  @Override
+  public Object[] next() throws SQLException, IOException {
+    return next(objects) ? objects.toObjects() : null;
   }
 
   /** The database error pgjdbc wrapped in {@code e}, thrown as it was; else {@code e}. */
@@ -123,45 +159,51 @@ final class CopyRows implements RowCursor {
     throw e;
   }
 
-  private Object[] decodeRow() throws IOException {
+  private boolean decodeRow(RowBuffer row) throws IOException {
     int fields = in.readShort();
     if (fields == -1) {
       in.drain();
-      return null;
+      return false;
     }
-    if (fields != types.length) {
-      throw new IOException("COPY row has " + fields + " fields, expected " + types.length);
+    if (fields != kinds.length) {
+      throw new IOException("COPY row has " + fields + " fields, expected " + kinds.length);
     }
-    Object[] row = new Object[fields];
+    row.clear();
     for (int i = 0; i < fields; i++) {
       int length = in.readInt();
-      row[i] = length < 0 ? null : value(types[i], length, columns.get(i).type());
+      if (length >= 0) {
+        value(row, i, length);
+      }
     }
-    return row;
+    return true;
   }
 
-  private Object value(String pgType, int length, ColumnType target) throws IOException {
-    return switch (pgType) {
-      case "int8", "int4", "int2", "numeric" -> integral(in.integer(pgType, length), target);
-      case "timestamptz", "timestamp" -> {
+  private void value(RowBuffer row, int i, int length) throws IOException {
+    switch (kinds[i]) {
+      case INT8 -> row.setLong(i, in.readLong());
+      case INT4 -> row.setLong(i, in.readInt());
+      case INT2 -> row.setLong(i, in.readShort());
+      case NUMERIC -> row.setLong(i, in.numeric(length));
+      case TIMESTAMP -> {
         long v = in.readLong();
         if (v == Long.MAX_VALUE || v == Long.MIN_VALUE) {
           throw new IOException("an infinite timestamp has no place in an archived row");
         }
-        yield v + POSTGRES_EPOCH_MICROS;
+        row.setLong(i, v + POSTGRES_EPOCH_MICROS);
       }
-      case "bool" -> in.readByte() != 0;
-      case "jsonb" -> {
+      case BOOL -> row.setBoolean(i, in.readByte() != 0);
+      case JSONB -> {
         in.readByte(); // format version 1
-        yield in.readString(length - 1);
+        text(row, i, length - 1);
       }
-      case "_int8", "_int4" -> in.readLongArray();
-      default -> in.readString(length);
-    };
+      case ARRAY -> row.setList(i, in.readLongArray());
+      default -> text(row, i, length);
+    }
   }
 
-  private static Object integral(long v, ColumnType target) {
-    return target == ColumnType.INT32 ? (Object) Math.toIntExact(v) : (Object) v;
+  private void text(RowBuffer row, int i, int length) throws IOException {
+    byte[] into = row.reserveText(i, length);
+    in.readFully(into, row.textOffset(i), length);
   }
 
   @Override

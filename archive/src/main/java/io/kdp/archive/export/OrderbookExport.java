@@ -2,6 +2,7 @@ package io.kdp.archive.export;
 
 import io.kdp.archive.layout.OrderbookLayout;
 import io.kdp.archive.parquet.ParquetRowsWriter;
+import io.kdp.archive.parquet.RowBuffer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,17 +40,18 @@ final class OrderbookExport {
         RowCursor rows =
             RowCursor.open(c, OrderbookLayout.EVENTS, from, to, OrderbookLayout.COLUMNS)) {
       Iterator<Map.Entry<String, Object[]>> pending = starts.entrySet().iterator();
-      String market = null;
-      for (Object[] row = rows.next(); row != null; row = rows.next()) {
-        String rowMarket = (String) row[OrderbookLayout.MARKET];
-        if (!rowMarket.equals(market)) {
+      RowBuffer row = new RowBuffer(OrderbookLayout.COLUMNS);
+      byte[] market = null;
+      while (rows.next(row)) {
+        if (market == null || !row.textEquals(OrderbookLayout.MARKET, market)) {
+          String rowMarket = row.text(OrderbookLayout.MARKET);
           Map.Entry<String, Object[]> start = pending.next();
           if (!start.getKey().equals(rowMarket)) {
             throw new IllegalStateException(
                 "orderbook markets out of step: " + start.getKey() + " vs " + rowMarket);
           }
           out.write(start.getValue());
-          market = rowMarket;
+          market = row.textBytes(OrderbookLayout.MARKET);
         }
         out.write(row);
         if (out.rows() % TableExport.FETCH_SIZE == 0) {

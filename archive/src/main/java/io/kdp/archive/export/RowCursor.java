@@ -1,6 +1,7 @@
 package io.kdp.archive.export;
 
 import io.kdp.archive.parquet.Column;
+import io.kdp.archive.parquet.RowBuffer;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of one range query, each as the {@code Object[]} a Parquet row is written from. Opened
- * as a binary {@code COPY (query) TO STDOUT} ({@link CopyRows}) when every result column has a
- * PostgreSQL type it decodes, else as a JDBC result set in binary transfer.
+ * The rows of one range query, each decoded into a {@link RowBuffer} (or as an {@code Object[]}).
+ * Opened as a binary {@code COPY (query) TO STDOUT} ({@link CopyRows}) when it decodes every result
+ * column's PostgreSQL type into its column's type, else as a JDBC result set in binary transfer.
  */
 interface RowCursor extends AutoCloseable {
 
-  /** The next row, or null after the last. */
+  /** Decodes the next row into {@code row} (cleared first); false after the last. */
+  boolean next(RowBuffer row) throws SQLException, IOException;
+
+  /** The next row as the {@link io.kdp.archive.parquet.ColumnType}s' Java classes, or null. */
   Object[] next() throws SQLException, IOException;
 
   @Override
@@ -36,7 +40,11 @@ interface RowCursor extends AutoCloseable {
         types.add(meta.getColumnTypeName(i));
       }
     }
-    if (types.size() == columns.size() && types.stream().allMatch(CopyRows::decodes)) {
+    boolean copy = types.size() == columns.size();
+    for (int i = 0; copy && i < types.size(); i++) {
+      copy = CopyRows.decodes(types.get(i), columns.get(i).type());
+    }
+    if (copy) {
       return CopyRows.open(c, query, from, to, columns, types);
     }
     return jdbc(c, query, from, to, columns);
@@ -51,6 +59,16 @@ interface RowCursor extends AutoCloseable {
     s.setFetchSize(TableExport.FETCH_SIZE);
     ResultSet rs = s.executeQuery();
     return new RowCursor() {
+      @Override
+      public boolean next(RowBuffer row) throws SQLException {
+        Object[] values = next();
+        if (values == null) {
+          return false;
+        }
+        row.load(values);
+        return true;
+      }
+
       @Override
       public Object[] next() throws SQLException {
         return rs.next() ? JdbcRows.read(rs, columns) : null;

@@ -2,6 +2,7 @@ package io.kdp.archive.export;
 
 import io.kdp.archive.layout.Layout;
 import io.kdp.archive.parquet.ParquetRowsWriter;
+import io.kdp.archive.parquet.RowBuffer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +27,9 @@ final class TableExport {
     try (ParquetRowsWriter out =
             ParquetRowsWriter.open(file, layout.table(), layout.schemaVersion(), layout.columns());
         RowCursor rows = RowCursor.open(c, layout.query(), from, to, layout.columns())) {
+      RowBuffer row = new RowBuffer(layout.columns());
       long batch = 0;
-      for (Object[] row = rows.next(); row != null; row = rows.next()) {
+      while (rows.next(row)) {
         out.write(row);
         if (++batch == FETCH_SIZE) {
           progress.rows(batch);

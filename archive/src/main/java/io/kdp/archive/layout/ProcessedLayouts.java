@@ -27,7 +27,7 @@ public final class ProcessedLayouts {
           "trades",
           1,
           List.of(
-              text("trade_id", false),
+              text("trade_id", false).distinctValues(),
               text("market", false),
               dollars("yes_price"),
               dollars("no_price"),
@@ -72,7 +72,7 @@ public final class ProcessedLayouts {
               ts("exchange_time", true),
               ts("received_at", false),
               text("gatherer", false),
-              int64("content_hash")),
+              int64("content_hash").distinctValues()),
           "SELECT market, "
               + micros("time")
               + ", price, yes_bid, yes_ask, yes_bid_size, yes_ask_size, last_trade_size,"

@@ -15,9 +15,10 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * Writes one archive Parquet file to a local path: zstd, row groups of at most {@link
- * #ROW_GROUP_ROWS} rows, the schema version and table name in the key-value metadata. The output is
- * a pure function of the rows (same rows, same bytes): parquet-java writes no timestamps, and its
- * {@code created_by} names only the library version ({@code parquet-mr version 1.18.1 ...}).
+ * #ROW_GROUP_ROWS} rows, dictionary encoding except for {@link Column#distinct} columns, the schema
+ * version and table name in the key-value metadata. The output is a pure function of the rows (same
+ * rows, same bytes): parquet-java writes no timestamps, and its {@code created_by} names only the
+ * library version ({@code parquet-mr version 1.18.1 ...}).
  */
 public final class ParquetRowsWriter implements AutoCloseable {
 
@@ -25,11 +26,13 @@ public final class ParquetRowsWriter implements AutoCloseable {
   public static final String SCHEMA_VERSION_KEY = "kdp.schema_version";
   public static final String TABLE_KEY = "kdp.table";
 
-  private final ParquetWriter<Object[]> writer;
+  private final ParquetWriter<RowBuffer> writer;
+  private final RowBuffer objects;
   private long rows;
 
-  private ParquetRowsWriter(ParquetWriter<Object[]> writer) {
+  private ParquetRowsWriter(ParquetWriter<RowBuffer> writer, List<Column> columns) {
     this.writer = writer;
+    this.objects = new RowBuffer(columns);
   }
 
   /** Opens a writer that creates (or overwrites) {@code file}. */
@@ -40,8 +43,14 @@ public final class ParquetRowsWriter implements AutoCloseable {
     metadata.put(TABLE_KEY, table);
     RowWriteSupport support =
         new RowWriteSupport(columns, ArchiveSchema.of(table, columns), metadata);
-    ParquetWriter<Object[]> writer =
-        new Builder(new LocalOutputFile(file), support)
+    Builder builder = new Builder(new LocalOutputFile(file), support);
+    for (Column column : columns) {
+      if (column.distinct()) {
+        builder.withDictionaryEncoding(column.name(), false);
+      }
+    }
+    ParquetWriter<RowBuffer> writer =
+        builder
             .withConf(new Configuration(false))
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -49,10 +58,17 @@ public final class ParquetRowsWriter implements AutoCloseable {
             .withRowGroupSize(256L * 1024 * 1024)
             .withDictionaryEncoding(true)
             .build();
-    return new ParquetRowsWriter(writer);
+    return new ParquetRowsWriter(writer, columns);
   }
 
+  /** Writes a row of the {@link ColumnType}'s Java classes (null for null). */
   public void write(Object[] row) throws IOException {
+    objects.load(row);
+    write(objects);
+  }
+
+  /** Writes the buffer's current row (the buffer may be reused once this returns). */
+  public void write(RowBuffer row) throws IOException {
     writer.write(row);
     rows++;
   }
@@ -66,7 +82,7 @@ public final class ParquetRowsWriter implements AutoCloseable {
     writer.close();
   }
 
-  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+  private static final class Builder extends ParquetWriter.Builder<RowBuffer, Builder> {
     private final RowWriteSupport support;
 
     Builder(OutputFile file, RowWriteSupport support) {
@@ -80,7 +96,7 @@ public final class ParquetRowsWriter implements AutoCloseable {
     }
 
     @Override
-    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+    protected WriteSupport<RowBuffer> getWriteSupport(Configuration conf) {
       return support;
     }
   }

@@ -4,24 +4,30 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes rows held as {@code Object[]} (one value per {@link Column}, in order, of the Java class
- * {@link ColumnType} names) straight to Parquet's record consumer. A null in a required column is a
- * bug in the query and fails the file.
+ * Writes {@link RowBuffer} rows (one value per {@link Column}, in order) straight to Parquet's
+ * record consumer, without a boxed value or a {@code String} per field. A null in a required column
+ * is a bug in the query and fails the file.
  */
-final class RowWriteSupport extends WriteSupport<Object[]> {
+final class RowWriteSupport extends WriteSupport<RowBuffer> {
 
-  private final List<Column> columns;
+  private final ColumnType[] types;
+  private final String[] names;
+  private final boolean[] nullable;
   private final MessageType schema;
   private final Map<String, String> metadata;
   private RecordConsumer out;
 
   RowWriteSupport(List<Column> columns, MessageType schema, Map<String, String> metadata) {
-    this.columns = List.copyOf(columns);
+    this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
+    this.names = columns.stream().map(Column::name).toArray(String[]::new);
+    this.nullable = new boolean[columns.size()];
+    for (int i = 0; i < nullable.length; i++) {
+      nullable[i] = columns.get(i).nullable();
+    }
     this.schema = schema;
     this.metadata = Map.copyOf(metadata);
   }
@@ -37,32 +43,26 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   }
 
   @Override
-  public void write(Object[] row) {
+  public void write(RowBuffer row) {
     out.startMessage();
-    for (int i = 0; i < columns.size(); i++) {
-      Object value = row[i];
-      Column column = columns.get(i);
-      if (value == null) {
-        if (!column.nullable()) {
-          throw new IllegalArgumentException("null in required column " + column.name());
+    for (int i = 0; i < types.length; i++) {
+      if (row.isNull(i)) {
+        if (!nullable[i]) {
+          throw new IllegalArgumentException("null in required column " + names[i]);
         }
         continue;
       }
-      out.startField(column.name(), i);
-      writeValue(column.type(), value);
-      out.endField(column.name(), i);
+      out.startField(names[i], i);
+      switch (types[i]) {
+        case INT64, TIMESTAMP_MICROS -> out.addLong(row.longAt(i));
+        case INT32 -> out.addInteger((int) row.longAt(i));
+        case BOOLEAN -> out.addBoolean(row.longAt(i) != 0);
+        case STRING -> out.addBinary(row.binaryAt(i));
+        case INT64_LIST -> writeList(row.listAt(i));
+      }
+      out.endField(names[i], i);
     }
     out.endMessage();
-  }
-
-  private void writeValue(ColumnType type, Object value) {
-    switch (type) {
-      case INT64, TIMESTAMP_MICROS -> out.addLong((Long) value);
-      case INT32 -> out.addInteger((Integer) value);
-      case BOOLEAN -> out.addBoolean((Boolean) value);
-      case STRING -> out.addBinary(Binary.fromString((String) value));
-      case INT64_LIST -> writeList((long[]) value);
-    }
   }
 
   private void writeList(long[] values) {

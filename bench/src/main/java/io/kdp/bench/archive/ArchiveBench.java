@@ -30,14 +30,17 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./kdp bench archive [--rows N] [--markets M]}: exports one production hour holding N
- * trades, N tickers and N orderbook deltas (plus a snapshot per market before the hour) from
- * embedded PostgreSQL to an in-process s3proxy, and prints rows exported per second and bytes per
- * row in Parquet versus PostgreSQL ({@code pg_total_relation_size} of the partition holding the
- * rows, indexes included) as JSON. The first export warms the JIT; the second is measured. Files of
- * the hour are exported {@code --parallelism N} at once (default 3), each on its own connection in
- * one shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU time (COPY decoding,
- * Parquet encoding, zstd, upload, and the in-process s3proxy), meaningful on a shared machine.
+ * {@code ./kdp bench archive [--rows N] [--markets M] [--parallelism P] [--warmups W]}: exports one
+ * production hour holding N trades, N tickers and N orderbook deltas (plus a snapshot per market
+ * before the hour) from embedded PostgreSQL to an in-process s3proxy, and prints rows exported per
+ * second and bytes per row in Parquet versus PostgreSQL ({@code pg_total_relation_size} of the
+ * partition holding the rows, indexes included) as JSON. The first {@code --warmups N} exports
+ * (default 1) warm the JIT; the next is measured (with one warm-up the JIT is still compiling
+ * during it). Files of the hour are exported {@code --parallelism N} at once (default 3), each on
+ * its own connection in one shared snapshot. Besides wall-clock rows/s it reports the JVM's CPU
+ * time (COPY decoding, Parquet encoding, zstd, upload, and the in-process s3proxy) and the
+ * PostgreSQL server's (the export's backends and parallel workers, {@link PostgresCpu}), meaningful
+ * on a shared machine: rows per CPU-second of both together bounds what the host's cores can reach.
  */
 public final class ArchiveBench {
 
@@ -50,6 +53,7 @@ public final class ArchiveBench {
     int rows = intArg(args, "--rows", 1_000_000);
     int markets = intArg(args, "--markets", 500);
     int parallelism = intArg(args, "--parallelism", 3);
+    int warmups = intArg(args, "--warmups", 1);
     TestDatabase db = SharedPostgres.createDatabase();
     ProductionStore.migrate(db.dataSource());
     try (Connection c = db.connect();
@@ -73,15 +77,21 @@ public final class ArchiveBench {
                 new ObjectStoreConfig.StaticCredentials("bench", "bench-secret")))) {
       store.ensureBucket();
       HourExporter exporter = new HourExporter(store, work, Duration.ofHours(1), parallelism);
-      export(db, exporter);
+      for (int i = 0; i < warmups; i++) {
+        export(db, exporter);
+      }
       OperatingSystemMXBean os =
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      PostgresCpu server = PostgresCpu.of(db.dataSource());
+      double serverStart = server.seconds();
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       List<ExportedFile> files = export(db, exporter);
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-      print(db, files, seconds, cpu, rows, markets, parallelism);
+      double serverEnd = server.seconds();
+      double pgCpu = serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart;
+      print(db, files, new Times(seconds, cpu, pgCpu), rows, markets, parallelism);
     } finally {
       s3.stop();
     }
@@ -96,8 +106,7 @@ public final class ArchiveBench {
   private static void print(
       TestDatabase db,
       List<ExportedFile> files,
-      double seconds,
-      double cpu,
+      Times times,
       int rows,
       int markets,
       int parallelism)
@@ -127,16 +136,19 @@ public final class ArchiveBench {
                 + " \"rows_exported\": %d, \"seconds\": %.3f, \"rows_per_second\": %.0f,"
                 + " \"aim_rows_per_second\": 500000, \"parallelism\": %d,"
                 + " \"jvm_cpu_seconds\": %.3f, \"rows_per_jvm_cpu_second\": %.0f,"
+                + " \"postgres_cpu_seconds\": %.2f, \"rows_per_cpu_second\": %.0f,"
                 + " \"load_average\": %.2f,"
                 + " \"cores\": %d, \"tables\": {",
             rows,
             markets,
             total,
-            seconds,
-            total / seconds,
+            times.seconds(),
+            total / times.seconds(),
             parallelism,
-            cpu,
-            total / cpu,
+            times.jvmCpu(),
+            total / times.jvmCpu(),
+            times.postgresCpu(),
+            times.postgresCpu() < 0 ? -1 : total / (times.jvmCpu() + times.postgresCpu()),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
             Runtime.getRuntime().availableProcessors()));
     String sep = "";
@@ -146,6 +158,9 @@ public final class ArchiveBench {
     }
     System.out.println(json.append("}}"));
   }
+
+  /** Wall-clock seconds of the measured export, and the CPU seconds of the JVM and the server. */
+  private record Times(double seconds, double jvmCpu, double postgresCpu) {}
 
   private static long pgBytes(TestDatabase db, String table) throws Exception {
     return single(db, "SELECT pg_total_relation_size('" + table + "')");
