@@ -83,7 +83,7 @@ public final class DedupBench {
         ConnectionWatermarks.write( // and its one book connection (1) too
             c, g, List.of(new ConnectionWatermarks.Mark(1, through, false)), through);
       }
-      String url = db.jdbcUrl().replaceAll("\\?user=.*$", "");
+      String url = db.urlWithoutUser();
       DedupConfig.Database d = new DedupConfig.Database(url, "kdp_dedup_reader", null, 2);
       gatherers.add(new DedupConfig.Gatherer(g, d, d));
     }
@@ -91,7 +91,7 @@ public final class DedupBench {
     if (sqlStats) {
       SqlStats.enable(server, prod);
     }
-    String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
+    String prodUrl = prod.urlWithoutUser();
     DedupConfig base =
         DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
     DedupConfig config =

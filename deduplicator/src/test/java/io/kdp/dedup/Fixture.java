@@ -58,7 +58,7 @@ public final class Fixture {
 
   /** Its JDBC URL without a user (the config names the user). */
   public static String url(TestDatabase db) {
-    return db.jdbcUrl().replaceAll("\\?user=.*$", "");
+    return db.urlWithoutUser();
   }
 
   /** Deduplicator settings for tests: gatherers read as {@link #READER}, a long max delay. */

@@ -28,6 +28,11 @@ public record TestDatabase(String name, String jdbcUrl, String user, DataSource 
     return new TestDatabase(name, url, EmbeddedServer.SUPERUSER, ds);
   }
 
+  /** The JDBC URL without the user, for a configuration that names the user (and role) apart. */
+  public String urlWithoutUser() {
+    return jdbcUrl.replaceAll("\\?user=.*$", "");
+  }
+
   /** A new connection to this database (the caller closes it). */
   public Connection connect() throws SQLException {
     return dataSource.getConnection();

@@ -69,7 +69,7 @@ public final class DedupLagBench {
           ReaderRole.create(c, "kdp_dedup_reader", null);
         }
         dbs.add(db);
-        String url = db.jdbcUrl().replaceAll("\\?user=.*$", "");
+        String url = db.urlWithoutUser();
         DedupConfig.Database d = new DedupConfig.Database(url, "kdp_dedup_reader", null, 2);
         gatherers.add(new DedupConfig.Gatherer(g, d, d));
       }
@@ -77,7 +77,7 @@ public final class DedupLagBench {
       if (sqlStats) {
         SqlStats.enable(server, prod);
       }
-      String prodUrl = prod.jdbcUrl().replaceAll("\\?user=.*$", "");
+      String prodUrl = prod.urlWithoutUser();
       DedupConfig config =
           DedupConfig.of(new DedupConfig.Database(prodUrl, "postgres", null, 2), gatherers);
       config =

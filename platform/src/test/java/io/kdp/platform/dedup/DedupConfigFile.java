@@ -21,11 +21,7 @@ final class DedupConfigFile {
           gatherers = [ { name = "a", timeseries-url = "%s", user = "postgres" } ]
         }
         """
-            .formatted(url(production), url(gatherer)));
+            .formatted(production.urlWithoutUser(), gatherer.urlWithoutUser()));
     return file;
-  }
-
-  private static String url(TestDatabase db) {
-    return db.jdbcUrl().replaceAll("\\?user=.*$", "");
   }
 }
