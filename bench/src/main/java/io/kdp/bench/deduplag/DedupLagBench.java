@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * exchange mixes them, written by the real store writers every F ms, stream watermarks advanced as
  * the gatherer's {@code WatermarkWriter} does: a mark every K ms, written once its rows are
  * committed) while the real {@link Deduplicator} runs live (its reference configuration unless
- * W/G/P are given: 250 ms window, 500 ms grace, 200 ms poll), all on one embedded PostgreSQL. Every
+ * W/G/P are given: 250 ms window, 2 s grace, 200 ms poll), all on one embedded PostgreSQL. Every
  * N-th message is sampled: its lag is the production commit that first held it minus the commit of
  * the gatherer copy production kept. Prints JSON: lag p50/p99/max per kind, rows/s sustained, the
  * watermark writes' rate and mean time, CPU, and where the deduplicator's cycles spent their time.

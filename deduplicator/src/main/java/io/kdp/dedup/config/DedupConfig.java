@@ -55,7 +55,7 @@ public record DedupConfig(
         production,
         gatherers,
         Duration.ofMillis(250),
-        Duration.ofMillis(500),
+        Duration.ofSeconds(2),
         Duration.ofSeconds(30),
         5000,
         300,

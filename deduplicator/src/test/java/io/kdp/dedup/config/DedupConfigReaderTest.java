@@ -24,7 +24,7 @@ class DedupConfigReaderTest {
   void defaultsFillWhatTheFileLeavesOut() {
     DedupConfig c = read(GOOD, Map.of());
     assertThat(c.window()).isEqualTo(Duration.ofMillis(250));
-    assertThat(c.grace()).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.grace()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.maxDelay()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.batchSize()).isEqualTo(5000);
     assertThat(c.gatherers())
